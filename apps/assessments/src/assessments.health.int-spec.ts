@@ -1,0 +1,4 @@
+import { describeHealthEndpoints } from '@lien/shared-testing';
+import { AssessmentsModule } from './assessments.module';
+
+describeHealthEndpoints('assessments', AssessmentsModule);

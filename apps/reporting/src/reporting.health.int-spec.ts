@@ -1,0 +1,4 @@
+import { describeHealthEndpoints } from '@lien/shared-testing';
+import { ReportingModule } from './reporting.module';
+
+describeHealthEndpoints('reporting', ReportingModule);

@@ -1,0 +1,83 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainError, DomainErrorKind, isDomainError } from '@lien/shared-kernel';
+import type { Request, Response } from 'express';
+import { FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  'rule-violation': HttpStatus.CONFLICT,
+  conflict: HttpStatus.CONFLICT,
+  'not-found': HttpStatus.NOT_FOUND,
+  'invalid-input': HttpStatus.UNPROCESSABLE_ENTITY,
+  forbidden: HttpStatus.FORBIDDEN,
+};
+
+/** Maps every error to RFC 9457 problem details; unknown errors become a bare 500 with no internals. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = { ...this.toProblem(error), instance: request.originalUrl?.split('?')[0] };
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  toProblem(error: unknown): ProblemDetails {
+    if (isDomainError(error)) return fromDomainError(error);
+    if (error instanceof HttpException) return fromHttpException(error);
+    // Log the class and message only; a stack or payload could carry personal data.
+    this.logger.error(`unhandled ${error instanceof Error ? error.name : typeof error}`);
+    return { type: problemType('INTERNAL'), title: 'Erreur interne', status: 500, code: 'INTERNAL' };
+  }
+}
+
+function fromDomainError(error: DomainError): ProblemDetails {
+  return {
+    type: problemType(error.code),
+    title: error.message,
+    status: STATUS_BY_KIND[error.kind],
+    code: error.code,
+    ...error.details,
+  };
+}
+
+function fromHttpException(error: HttpException): ProblemDetails {
+  const status = error.getStatus();
+  const body = error.getResponse();
+  const code = codeForStatus(status);
+  const errors = fieldErrorsOf(body);
+  const detail = typeof body === 'string' ? body : errors ? 'La requête contient des champs invalides.' : error.message;
+  return { type: problemType(code), title: titleForStatus(status), status, code, detail, ...(errors ? { errors } : {}) };
+}
+
+/** ValidationPipe is configured (see bootstrap) to throw `{ errors: FieldError[] }`. */
+function fieldErrorsOf(body: unknown): FieldError[] | undefined {
+  if (typeof body === 'object' && body !== null && Array.isArray((body as { errors?: unknown }).errors)) {
+    return (body as { errors: FieldError[] }).errors;
+  }
+  return undefined;
+}
+
+function codeForStatus(status: number): string {
+  const name = HttpStatus[status];
+  return typeof name === 'string' ? name : `HTTP_${status}`;
+}
+
+function titleForStatus(status: number): string {
+  const titles: Record<number, string> = {
+    400: 'Requête invalide',
+    401: 'Authentification requise',
+    403: 'Accès refusé',
+    404: 'Ressource introuvable',
+    409: 'Conflit',
+    412: 'Précondition échouée',
+    413: 'Requête trop volumineuse',
+    415: 'Type de contenu non supporté',
+    422: 'Requête non traitable',
+    428: 'Précondition requise',
+    429: 'Trop de requêtes',
+  };
+  return titles[status] ?? 'Erreur';
+}

@@ -1,0 +1,2 @@
+export * from './lib/describe-health-endpoints';
+export * from './lib/real-infrastructure';
