@@ -1,0 +1,1 @@
+export * from './lib/in-memory-event-store.adapter';
