@@ -4,3 +4,4 @@ export * from './lib/bootstrap/bootstrap-service';
 export * from './lib/bootstrap/service-identity';
 export * from './lib/problem-details/problem-details';
 export * from './lib/problem-details/problem-details.filter';
+export * from './lib/http/public-route';

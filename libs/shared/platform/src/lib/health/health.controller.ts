@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../http/public-route';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { READINESS_INDICATORS, ReadinessIndicator } from './readiness-indicator';
 
 const DEFAULT_TIMEOUT_MS = 3000;
 
 @ApiExcludeController()
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
