@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the shared contract suite is a test helper; the rules do not yet let specs import type:testing
 import { describeEventStoreContract } from '@lien/shared-event-store-testing';
 import { InMemoryEventStore } from './lib/in-memory-event-store.adapter';
 

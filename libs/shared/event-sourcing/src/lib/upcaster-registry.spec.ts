@@ -1,7 +1,5 @@
 import { RecordedEvent, UnreadableStoredEvent } from '@lien/shared-event-store';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- a spec runs against the in-memory adapter; the rules do not yet exempt specs
 import { InMemoryEventStore } from '@lien/shared-event-store-memory';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test event builders; the rules do not yet let specs import type:testing
 import { anEvent, aStreamName } from '@lien/shared-event-store-testing';
 import { UpcasterRegistry } from './upcaster-registry';
 
