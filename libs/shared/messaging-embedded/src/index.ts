@@ -1,0 +1,2 @@
+export * from './lib/embedded-log';
+export * from './lib/embedded-transport';

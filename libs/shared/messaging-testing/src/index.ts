@@ -1,0 +1,2 @@
+export * from './lib/collect-messages';
+export * from './lib/message-transport.contract';
