@@ -10,7 +10,6 @@ describe('project tag check', () => {
   });
 
   it('given a project without tags, when checked, then it is reported', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { tagProblems } = require('./tag-rules.cjs');
     expect(tagProblems({ name: 'x', tags: [] })).toEqual(['needs exactly one scope:* tag, has 0', 'needs exactly one type:* tag, has 0']);
     expect(tagProblems({ name: 'x', tags: ['scope:a', 'type:nonsense'] })).toEqual(['unknown type:nonsense']);
