@@ -21,9 +21,15 @@
 #   KAFKA_START_TIMEOUT        seconds to wait for the broker to accept clients, default 60
 #   KAFKA_STOP_TIMEOUT         seconds to wait for a clean shutdown before SIGKILL, default 30
 #   KAFKA_HEAP_OPTS            broker heap, default "-Xms256m -Xmx512m"
-#   KAFKA_JVM_OPTS             extra broker JVM options (default: serial GC)
-#   KAFKA_TOOL_JVM_OPTS        JVM options for run-class (default: small heap, C1 only, serial GC)
+#   KAFKA_JVM_OPTS             broker GC/JIT options, default "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+#   KAFKA_TOOL_JVM_OPTS        JVM options for run-class, default "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+#   KAFKA_CDS                  1 (default) = use JDK AppCDS class-data archives (kept in the cache dir,
+#                              recorded on the first broker stop / first start): ~1.5 s faster broker
+#                              start, ~0.5 s faster tools, ~35 MB less RSS. 0 = off.
 #   JAVA_HOME                  if set, $JAVA_HOME/bin/java is used
+#
+# Measured on a 2-core box: serial GC + C1-only JIT start the broker ~10-20% faster
+# and with ~25 MB less RSS than G1 + C2, which is plenty for a test broker.
 #
 # Everything up to the java/mvn checks uses bash builtins only, so a missing
 # PATH gives a clean one-line error instead of "command not found" noise.
@@ -67,11 +73,18 @@ STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
 [[ "$START_TIMEOUT" =~ ^[0-9]+$ && "$START_TIMEOUT" -gt 0 ]] || die "KAFKA_START_TIMEOUT must be a positive integer"
 [[ "$STOP_TIMEOUT" =~ ^[0-9]+$ ]] || die "KAFKA_STOP_TIMEOUT must be an integer"
 
+CDS="${KAFKA_CDS:-1}"
+BROKER_JSA="$CACHE_DIR/broker.jsa"
+TOOLS_JSA="$CACHE_DIR/tools.jsa"
+# JVM unified logging (CDS warnings etc.) goes to stderr, never to a tool's stdout.
+JVM_LOG_OPTS=(-Xlog:disable -Xlog:all=warning:stderr)
+
 PID_FILE="$DATA_DIR/broker.pid"
 LOG_FILE="$DATA_DIR/broker.log"
 PROPS_FILE="$DATA_DIR/server.properties"
 LOG4J_FILE="$DATA_DIR/log4j2.properties"
 LOG_DIRS="$DATA_DIR/kraft-logs"
+CDS_PENDING="$DATA_DIR/broker.cds-pending"
 DATA_MARKER="$DATA_DIR/.lien-kafka-data"
 BROKERS="127.0.0.1:$KAFKA_PORT"
 
@@ -95,6 +108,12 @@ check_java_version() {
     [[ "$major" == 1 ]] && major="${BASH_REMATCH[3]}"
     [[ "$major" -ge 17 ]] || die "Kafka $KAFKA_VERSION brokers need Java 17+, but $JAVA is Java $major"
   fi
+  # CDS archives are only valid for the JDK that wrote them.
+  local stamp="$JAVA"$'\n'"$out"
+  if [[ ! -f "$CACHE_DIR/cds.jdk" || "$(<"$CACHE_DIR/cds.jdk")" != "$stamp" ]]; then
+    rm -f "$BROKER_JSA" "$TOOLS_JSA"
+    printf '%s\n' "$stamp" >"$CACHE_DIR/cds.jdk"
+  fi
 }
 
 # True if something accepts TCP connections on 127.0.0.1:$1 (bash /dev/tcp, no fork of externals).
@@ -117,12 +136,15 @@ do_fetch() {
   local tmp="$CACHE_DIR/lib.tmp.$$"
   rm -rf "$tmp"
   say "fetching Kafka $KAFKA_VERSION jars from Maven Central into $LIB_DIR ..."
-  if ! mvn -q -B -Dstyle.color=never -f "$POM" dependency:copy-dependencies -DoutputDirectory="$tmp" >&2; then
+  # (sed: Debian's Maven 3.8 prints ANSI resets even in batch mode)
+  if ! mvn -q -B -Dstyle.color=never -f "$POM" dependency:copy-dependencies -DoutputDirectory="$tmp" 2>&1 \
+      | sed 's/\x1b\[[0-9;]*m//g' >&2; then
     rm -rf "$tmp"
     die "mvn dependency:copy-dependencies failed for Kafka $KAFKA_VERSION (see output above)"
   fi
   [[ -f "$tmp/kafka_2.13-$KAFKA_VERSION.jar" ]] || { rm -rf "$tmp"; die "fetch finished but kafka_2.13-$KAFKA_VERSION.jar is missing in $tmp"; }
   rm -rf "$LIB_DIR"
+  rm -f "$BROKER_JSA" "$TOOLS_JSA"   # archives record the exact class path
   mv "$tmp" "$LIB_DIR"
   # Marker = copy of the pom it was built from: a changed pom triggers a refetch.
   cp "$POM" "$MARKER.tmp" && mv "$MARKER.tmp" "$MARKER"
@@ -143,21 +165,22 @@ broker_pid() {
   pid="$(<"$PID_FILE")"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 0
   [[ -r "/proc/$pid/cmdline" ]] || return 0
-  mapfile -d '' argv <"/proc/$pid/cmdline" 2>/dev/null || return 0
+  mapfile -d "" argv 2>/dev/null <"/proc/$pid/cmdline" || return 0
   [[ " ${argv[*]} " == *" kafka.Kafka $PROPS_FILE "* ]] || return 0
   printf '%s\n' "$pid"
 }
 
-proc_alive() { [[ -d "/proc/$1" ]] && kill -0 "$1" 2>/dev/null; }
+# Alive = exists and is not a zombie (the broker is our child while 'start' runs).
+proc_alive() {
+  local _p _c state=""
+  read -r _p _c state _ 2>/dev/null <"/proc/$1/stat" || return 1
+  [[ "$state" != Z ]]
+}
 
 # wait_gone <pid> <seconds>: 0 if the process exited within the time.
 wait_gone() {
   local pid="$1" deadline=$((SECONDS + $2))
   while proc_alive "$pid"; do
-    # a zombie child of ours counts as gone
-    local _p _c state=""
-    read -r _p _c state _ <"/proc/$pid/stat" 2>/dev/null || true
-    [[ "$state" == Z ]] && return 0
     ((SECONDS < deadline)) || return 1
     sleep 0.2
   done
@@ -165,14 +188,31 @@ wait_gone() {
 }
 
 kill_broker() {
-  local pid="$1"
+  local pid="$1" clean=1
   kill -TERM "$pid" 2>/dev/null || true
   if ! wait_gone "$pid" "$STOP_TIMEOUT"; then
     say "broker (pid $pid) did not stop within ${STOP_TIMEOUT}s; sending SIGKILL"
+    clean=""
     kill -KILL "$pid" 2>/dev/null || true
     wait_gone "$pid" 10 || die "broker (pid $pid) survived SIGKILL"
   fi
   rm -f "$PID_FILE"
+  settle_cds_pending "$clean"
+}
+
+# A broker started without an archive writes one at exit (-XX:ArchiveClassesAtExit)
+# to a private temp name; once that process is gone, promote it (clean exit) or drop it.
+settle_cds_pending() { # <clean-exit?>
+  [[ -f "$CDS_PENDING" ]] || return 0
+  local tmp
+  tmp="$(<"$CDS_PENDING")"
+  rm -f "$CDS_PENDING"
+  [[ "$tmp" == "$BROKER_JSA".tmp.* ]] || return 0
+  if [[ -n "$1" && -s "$tmp" && ! -f "$BROKER_JSA" ]]; then
+    mv -f "$tmp" "$BROKER_JSA" 2>/dev/null || rm -f "$tmp"
+  else
+    rm -f "$tmp"
+  fi
 }
 
 write_file_if_changed() { # <file> <content>
@@ -293,7 +333,7 @@ cmd_start() {
     local cid out
     cid="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
     say "formatting KRaft storage in $LOG_DIRS (cluster id $cid)"
-    if ! out="$("$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    if ! out="$("$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${JVM_LOG_OPTS[@]}" \
         -Dlog4j2.configurationFile="$LOG4J_FILE" -cp "$LIB_DIR/*" \
         kafka.tools.StorageTool format --config "$PROPS_FILE" --cluster-id "$cid" 2>&1)"; then
       printf '%s\n' "$out" >&2
@@ -302,15 +342,25 @@ cmd_start() {
   fi
 
   local heap="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
-  local jvm="${KAFKA_JVM_OPTS:--XX:+UseSerialGC}"
-  local -a launcher=()
+  local jvm="${KAFKA_JVM_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+  local -a launcher=() cds=()
   command -v setsid >/dev/null 2>&1 && launcher=(setsid)
+  settle_cds_pending ""   # leftovers of a crashed broker
+  if [[ "$CDS" == 1 ]]; then
+    if [[ -f "$BROKER_JSA" ]]; then
+      cds=(-XX:SharedArchiveFile="$BROKER_JSA")
+    else
+      local jsa_tmp="$BROKER_JSA.tmp.$KAFKA_PORT.$$"
+      printf '%s\n' "$jsa_tmp" >"$CDS_PENDING"
+      cds=(-XX:ArchiveClassesAtExit="$jsa_tmp")
+    fi
+  fi
   say "starting Kafka $KAFKA_VERSION broker on $BROKERS (controller 127.0.0.1:$KAFKA_CONTROLLER_PORT, data $DATA_DIR)"
   # shellcheck disable=SC2086 # heap/jvm options are intentionally word-split
-  "${launcher[@]}" "$JAVA" $heap $jvm -Djava.awt.headless=true \
+  "${launcher[@]}" "$JAVA" $heap $jvm "${cds[@]}" "${JVM_LOG_OPTS[@]}" -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$LOG4J_FILE" -Dkafka.logs.dir="$DATA_DIR" \
     -cp "$LIB_DIR/*" kafka.Kafka "$PROPS_FILE" \
-    </dev/null >"$LOG_FILE" 2>&1 &
+    </dev/null >"$LOG_FILE" 2>&1 8>&- 9>&- &
   pid=$!
   printf '%s\n' "$pid" >"$PID_FILE"
 
@@ -322,25 +372,44 @@ cmd_start() {
     if proc_alive "$pid"; then STOP_TIMEOUT=5 kill_broker "$pid"; else rm -f "$PID_FILE"; fi
     exit 1
   }
+  trap 'fail_start "interrupted"' INT TERM
   # 1) cheap: wait for the TCP port (no JVM tool started while it is closed)
   while ! port_open "$KAFKA_PORT"; do
     proc_alive "$pid" || fail_start "the broker process exited (pid $pid)"
     ((SECONDS < deadline)) || fail_start "port $KAFKA_PORT not open after ${START_TIMEOUT}s"
     sleep 0.25
   done
-  # 2) real client round-trip: list topics through the official tool
+  # 2) real client round-trip: list topics through the official tool (this run also
+  #    records the tools' CDS archive the first time)
+  local lf tools_tmp=""
+  local -a tcds=()
+  lf="$(tools_log4j_file)"
+  if [[ "$CDS" == 1 ]]; then
+    if [[ -f "$TOOLS_JSA" ]]; then
+      tcds=(-XX:SharedArchiveFile="$TOOLS_JSA")
+    else
+      tools_tmp="$TOOLS_JSA.tmp.$$"
+      tcds=(-XX:ArchiveClassesAtExit="$tools_tmp")
+    fi
+  fi
   while :; do
     local left=$((deadline - SECONDS))
     ((left > 0)) || fail_start "no successful client request within ${START_TIMEOUT}s${why:+ ($why)}"
     proc_alive "$pid" || fail_start "the broker process exited (pid $pid)"
+    # shellcheck disable=SC2086
     if why="$(timeout -k 2 "$left" "$JAVA" ${KAFKA_TOOL_JVM_OPTS:--Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} \
-        -Dlog4j2.configurationFile="$(tools_log4j_file)" -cp "$LIB_DIR/*" \
+        "${tcds[@]}" "${JVM_LOG_OPTS[@]}" -Dlog4j2.configurationFile="$lf" -cp "$LIB_DIR/*" \
         org.apache.kafka.tools.TopicCommand --bootstrap-server "$BROKERS" --list 2>&1 >/dev/null)"; then
       break
     fi
     why="${why##*$'\n'}"
+    [[ -z "$tools_tmp" ]] || rm -f "$tools_tmp"
     sleep 1
   done
+  if [[ -n "$tools_tmp" ]]; then
+    if [[ -s "$tools_tmp" && ! -f "$TOOLS_JSA" ]]; then mv -f "$tools_tmp" "$TOOLS_JSA"; else rm -f "$tools_tmp"; fi
+  fi
+  trap - INT TERM
   say "broker ready in $((SECONDS - started))s (pid $pid, log $LOG_FILE)"
   printf 'KAFKA_BROKERS=%s\n' "$BROKERS"
 }
@@ -372,7 +441,8 @@ cmd_status() {
   if [[ -n "${KAFKA_BROKERS:-}" ]]; then
     local first="${KAFKA_BROKERS%%,*}" host port
     host="${first%:*}"; port="${first##*:}"
-    if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
+    # shellcheck disable=SC2016
+    if timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$host" "$port" 2>/dev/null; then
       say "external broker $first reachable"; return 0
     fi
     say "external broker $first NOT reachable"; return 1
@@ -404,10 +474,12 @@ cmd_run_class() {
   need_java
   ensure_fetched
   local lf
+  local -a cds=()
   lf="$(tools_log4j_file)"
+  [[ "$CDS" == 1 && -f "$TOOLS_JSA" ]] && cds=(-XX:SharedArchiveFile="$TOOLS_JSA")
   # shellcheck disable=SC2086
   exec "$JAVA" ${KAFKA_TOOL_JVM_OPTS:--Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} \
-    -Djava.awt.headless=true -Dlog4j2.configurationFile="$lf" -cp "$LIB_DIR/*" "$@"
+    "${cds[@]}" "${JVM_LOG_OPTS[@]}" -Djava.awt.headless=true -Dlog4j2.configurationFile="$lf" -cp "$LIB_DIR/*" "$@"
 }
 
 usage() {
