@@ -1,0 +1,2 @@
+export * from './lib/district-isolation.sql';
+export * from './lib/district-scoped-database';
