@@ -1,0 +1,55 @@
+import { PlatformCheck, workspaceRoot } from './index';
+
+// Renders every overlay of the repository with `kubectl kustomize` (offline) once, then checks it.
+describe('the Kubernetes manifests of the repository', () => {
+  let platform: PlatformCheck;
+
+  beforeAll(() => {
+    platform = new PlatformCheck(workspaceRoot);
+  });
+
+  it('given config/districts.json, when every Kustomize root renders, then each district, central, staging and the Kafka infrastructure have one', () => {
+    const expected = platform.districts.map((d) => `overlays/${d.code}`).concat('overlays/central', 'overlays/staging', 'infra/kafka');
+    expect(platform.roots).toEqual(expect.arrayContaining(expected));
+    expect(platform.districts.map((d) => d.code)).toEqual(['bruxelles', 'brabant-wallon', 'hainaut', 'liege', 'luxembourg', 'namur']);
+    for (const root of platform.roots) expect(platform.resourcesOf(root).length).toBeGreaterThan(0);
+  });
+
+  it('given the rendered resources, when validated against the kubernetes-models schemas, then none fails and every kind is covered', () => {
+    expect(platform.schemaViolations()).toEqual([]);
+  });
+
+  it('given the rendered resources, when walked against the declared Kubernetes types, then no field is unknown', () => {
+    expect(platform.unknownFieldViolations()).toEqual([]);
+  });
+
+  it('given the Strimzi and CloudNativePG resources, when validated against our structural CRD schemas, then none fails', () => {
+    expect(platform.crdViolations()).toEqual([]);
+  });
+
+  it('given every workload, when the policies run, then containers are hardened with probes and limits, images pinned, namespaces deny by default', () => {
+    expect(platform.policyViolations()).toEqual([]);
+  });
+
+  it('given the district overlays and the Kafka users, when isolation is checked, then no district reaches another district and central only reads', () => {
+    expect(platform.isolationViolations()).toEqual([]);
+  });
+
+  it('given each overlay, when its secret references are compared with secret-references.yaml, then every one is declared and none holds a value', () => {
+    expect(platform.secretReferenceViolations()).toEqual([]);
+    expect(platform.all.filter((r) => r.kind === 'Secret')).toEqual([]);
+  });
+
+  it('given a district database, when its services read DATABASE_URL, then it comes from that namespace’s own CloudNativePG secret', () => {
+    for (const { code } of platform.districts) {
+      const resources = platform.resourcesOf(`overlays/${code}`);
+      const cluster = resources.find((r) => r.kind === 'Cluster');
+      expect(cluster?.metadata.namespace).toBe(`lien-${code}`);
+      for (const deployment of resources.filter((r) => r.kind === 'Deployment')) {
+        const env = JSON.stringify(deployment['spec']);
+        expect(env).toContain('"name":"DATABASE_URL","valueFrom":{"secretKeyRef":{"key":"uri","name":"lien-postgres-app"}}');
+        expect(deployment.metadata.namespace).toBe(`lien-${code}`);
+      }
+    }
+  });
+});
