@@ -1,0 +1,2 @@
+export * from './lib/pg-pool-database';
+export * from './lib/postgres-event-store.adapter';

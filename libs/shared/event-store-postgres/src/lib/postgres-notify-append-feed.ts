@@ -1,0 +1,65 @@
+import { InProcessAppendFeed } from '@lien/shared-event-store-sql';
+import { Client, ClientConfig } from 'pg';
+
+const RECONNECT_DELAY_MS = 1000;
+
+/**
+ * Wakes subscribers when any process appends: `append_events` NOTIFYs in the append transaction (so
+ * only committed appends are announced) and one dedicated connection LISTENs. When that connection
+ * drops, it reconnects after a pause; meanwhile subscribers fall back to polling, and every reconnect
+ * wakes them, since appends may have gone unannounced.
+ */
+export class PostgresNotifyAppendFeed extends InProcessAppendFeed {
+  private client: Client | undefined;
+  private starting: Promise<void> | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly connection: ClientConfig,
+    private readonly channel: string,
+  ) {
+    super();
+  }
+
+  override start(): Promise<void> {
+    this.starting ??= this.listen();
+    return this.starting;
+  }
+
+  override async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.reconnectTimer);
+    await this.starting?.catch(() => undefined);
+    await this.client?.end().catch(() => undefined);
+    await super.close();
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client(this.connection);
+    client.on('notification', () => this.announce());
+    client.on('error', () => this.reconnectLater(client));
+    client.on('end', () => this.reconnectLater(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${this.channel}"`);
+    } catch (error) {
+      this.reconnectLater(client);
+      throw error;
+    }
+    if (this.closed) await client.end();
+    else this.client = client;
+  }
+
+  private reconnectLater(client: Client): void {
+    if (this.closed || this.reconnectTimer) return;
+    client.end().catch(() => undefined);
+    this.client = undefined;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.starting = this.listen().then(() => this.announce());
+      this.starting.catch(() => undefined);
+    }, RECONNECT_DELAY_MS);
+    this.reconnectTimer.unref();
+  }
+}
