@@ -1,0 +1,2 @@
+export * from './lib/access-log';
+export * from './lib/audited-case-read.interceptor';
