@@ -1,0 +1,2 @@
+export * from './lib/idempotent-consumer';
+export * from './lib/dead-letters';

@@ -1,0 +1,2 @@
+export * from './lib/postgres-checkpoint-store.adapter';
+export * from './lib/postgres-inbox.adapter';

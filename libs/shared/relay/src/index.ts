@@ -1,0 +1,2 @@
+export * from './lib/translator';
+export * from './lib/relay';

@@ -1,0 +1,151 @@
+import { Checkpoint, EventFilter, EventStore, RecordedEvent, Subscription } from '@lien/shared-event-store';
+import { CheckpointStore, MessageProducer, OutgoingMessage, TopicAdmin } from '@lien/shared-messaging';
+import { relayedMessage, Translator } from './translator';
+
+export interface RelayOptions {
+  /** Names the checkpoint row, e.g. `referrals-relay`. */
+  readonly name: string;
+  /** The publishing service, part of every topic name and `ce_source`. */
+  readonly service: string;
+  readonly store: EventStore;
+  readonly producer: MessageProducer;
+  readonly checkpoints: CheckpointStore;
+  readonly translate: Translator;
+  /** When given, each topic is created (3 partitions unless said) before the first record goes to it. */
+  readonly admin?: TopicAdmin;
+  readonly partitions?: number;
+  readonly filter?: EventFilter;
+  /** Records per producer request (default 500). */
+  readonly maxBatch?: number;
+  /** Events held in memory before the subscription waits for the broker (default 5 000). */
+  readonly maxBuffered?: number;
+  /** First wait after a failed send or save (ms, default 200), doubling up to 10 s. */
+  readonly retryDelayMs?: number;
+  /** A send or save failed and will be retried: for logs and metrics, never personal data. */
+  readonly onRetry?: (error: unknown, attempt: number) => void;
+}
+
+interface Pending {
+  readonly message?: OutgoingMessage;
+  readonly checkpoint: Checkpoint;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The subscription-as-outbox relay of one service: follows its own event store from the saved
+ * checkpoint, translates each event, produces it (idempotent, acks=all) and saves the checkpoint only
+ * after the broker acknowledged everything up to it. At-least-once: a crash between ack and save sends
+ * the same records again after restart, with the same `ce_id`, and the consumers' inbox absorbs them.
+ */
+export class Relay {
+  private subscription?: Subscription;
+  private readonly pending: Pending[] = [];
+  private flushing?: Promise<void>;
+  private readonly knownTopics = new Set<string>();
+  private spaceWaiters: (() => void)[] = [];
+  private killed = false;
+  private relayed = 0;
+
+  constructor(private readonly options: RelayOptions) {}
+
+  /** Records acknowledged by the broker since start (checkpoint-only entries excluded). */
+  get relayedCount(): number {
+    return this.relayed;
+  }
+
+  async start(): Promise<void> {
+    const after = await this.options.checkpoints.load(this.options.name);
+    this.subscription = this.options.store.subscribe({
+      ...(after !== undefined ? { after } : {}),
+      ...(this.options.filter ? { filter: this.options.filter } : {}),
+      handler: (event, checkpoint) => this.accept(event, checkpoint),
+      // A filtered stretch with nothing to send still moves the checkpoint, so a restart skips it.
+      onCheckpoint: async (checkpoint) => this.enqueue({ checkpoint }),
+    });
+  }
+
+  /** Resolves when stopped; rejects when the translator failed (the relay stops rather than skip an event). */
+  get done(): Promise<void> {
+    if (!this.subscription) return Promise.reject(new Error('relay not started'));
+    return this.subscription.done;
+  }
+
+  /** Stops following the store and waits until what was read is acknowledged and checkpointed. */
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    await this.flushing;
+  }
+
+  /** Stops at once, as a crash would: nothing more is sent or checkpointed. */
+  async kill(): Promise<void> {
+    this.killed = true;
+    this.wakeSpaceWaiters();
+    await this.subscription?.stop();
+    await this.flushing?.catch(() => undefined);
+  }
+
+  private async accept(event: RecordedEvent, checkpoint: Checkpoint): Promise<void> {
+    const contract = this.options.translate(event);
+    const message = contract ? relayedMessage(this.options.service, event, contract) : undefined;
+    await this.enqueue(message ? { message, checkpoint } : { checkpoint });
+  }
+
+  private async enqueue(entry: Pending): Promise<void> {
+    if (this.killed) return;
+    this.pending.push(entry);
+    this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
+    // Back-pressure: while the broker is away the store is not read further than this.
+    while (this.pending.length >= (this.options.maxBuffered ?? 5000) && !this.killed) {
+      await new Promise<void>((resolve) => this.spaceWaiters.push(resolve));
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const maxBatch = this.options.maxBatch ?? 500;
+    while (this.pending.length > 0 && !this.killed) {
+      const batch = this.pending.slice(0, maxBatch);
+      const messages = batch.flatMap((entry) => (entry.message ? [entry.message] : []));
+      if (messages.length > 0) {
+        await this.retrying(() => this.ensureTopics(messages));
+        await this.retrying(() => this.options.producer.send(messages));
+      }
+      if (this.killed) return;
+      this.relayed += messages.length;
+      await this.retrying(() => this.options.checkpoints.save(this.options.name, batch[batch.length - 1].checkpoint));
+      this.pending.splice(0, batch.length);
+      this.wakeSpaceWaiters();
+    }
+  }
+
+  private async ensureTopics(messages: readonly OutgoingMessage[]): Promise<void> {
+    const admin = this.options.admin;
+    if (!admin) return;
+    const missing = [...new Set(messages.map((m) => m.topic))].filter((t) => !this.knownTopics.has(t));
+    if (missing.length === 0) return;
+    await admin.createTopics(missing.map((name) => ({ name, partitions: this.options.partitions ?? 3 })));
+    for (const topic of missing) this.knownTopics.add(topic);
+  }
+
+  /** Retries until it works or the relay is killed: skipping would lose events, so the relay waits. */
+  private async retrying(operation: () => Promise<void>): Promise<void> {
+    let delay = this.options.retryDelayMs ?? 200;
+    for (let attempt = 1; !this.killed; attempt++) {
+      try {
+        await operation();
+        return;
+      } catch (error) {
+        if (this.killed) return;
+        this.options.onRetry?.(error, attempt);
+        await sleep(delay);
+        delay = Math.min(delay * 2, 10_000);
+      }
+    }
+  }
+
+  private wakeSpaceWaiters(): void {
+    const waiters = this.spaceWaiters;
+    this.spaceWaiters = [];
+    for (const wake of waiters) wake();
+  }
+}
