@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 export { Public, PUBLIC_ROUTE } from '@lien/shared-platform';
 import { Principal } from './principal';
 import { Permission } from './roles';
@@ -6,7 +7,11 @@ import { Permission } from './roles';
 export const REQUIRED_PERMISSION = 'lien:required-permission';
 
 /** Every other route names the one permission it needs; a route that names none is refused (deny by default). */
-export const RequirePermission = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);
+export const RequirePermission = (permission: Permission) =>
+  // Published in the OpenAPI document too, where the isolation matrix test reads it.
+  applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), ApiExtension(PERMISSION_EXTENSION, permission), ApiBearerAuth());
+
+export const PERMISSION_EXTENSION = 'x-lien-permission';
 
 export interface AuthenticatedRequest {
   principal?: Principal;

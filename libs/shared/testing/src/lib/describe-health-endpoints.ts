@@ -2,6 +2,7 @@ import { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { configureHttp } from '@lien/shared-platform';
 import request from 'supertest';
+import { describeIsolationMatrix } from './describe-isolation-matrix';
 
 /** Given a service's root module, its liveness and readiness endpoints answer as Kubernetes expects. */
 export function describeHealthEndpoints(name: 'referrals' | 'sessions' | 'assessments' | 'reporting', module: Type<unknown>): void {
@@ -37,5 +38,7 @@ export function describeHealthEndpoints(name: 'referrals' | 'sessions' | 'assess
       const response = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
       expect(response.body.info.title).toBe(`Lien ${name}`);
     });
+
+    describeIsolationMatrix(name, () => app);
   });
 }
