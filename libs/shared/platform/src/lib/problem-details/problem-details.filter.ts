@@ -27,6 +27,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   toProblem(error: unknown): ProblemDetails {
     if (isDomainError(error)) return fromDomainError(error);
     if (error instanceof HttpException) return fromHttpException(error);
+    const clientStatus = clientErrorStatusOf(error);
+    if (clientStatus) return fromStatus(clientStatus);
     // Log the class and message only; a stack or payload could carry personal data.
     this.logger.error(`unhandled ${error instanceof Error ? error.name : typeof error}`);
     return { type: problemType('INTERNAL'), title: 'Erreur interne', status: 500, code: 'INTERNAL' };
@@ -48,7 +50,7 @@ function fromHttpException(error: HttpException): ProblemDetails {
   const body = error.getResponse();
   const code = codeForStatus(status);
   const errors = fieldErrorsOf(body);
-  const detail = typeof body === 'string' ? body : errors ? 'La requête contient des champs invalides.' : error.message;
+  const detail = errors ? 'La requête contient des champs invalides.' : safeDetail(typeof body === 'string' ? body : error.message);
   return { type: problemType(code), title: titleForStatus(status), status, code, detail, ...(errors ? { errors } : {}) };
 }
 
@@ -80,4 +82,21 @@ function titleForStatus(status: number): string {
     429: 'Trop de requêtes',
   };
   return titles[status] ?? 'Erreur';
+}
+
+/** Parser messages can quote the payload (personal data): JSON syntax errors get a fixed text. */
+function safeDetail(message: string): string {
+  return /JSON/.test(message) ? "Le corps de la requête n'est pas du JSON valide." : message;
+}
+
+/** Errors thrown below Nest (the body parser: too large, bad encoding) carry an HTTP status of their own. */
+function clientErrorStatusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+function fromStatus(status: number): ProblemDetails {
+  const code = codeForStatus(status);
+  return { type: problemType(code), title: titleForStatus(status), status, code };
 }
