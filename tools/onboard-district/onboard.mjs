@@ -22,15 +22,17 @@ import {
 } from './templates.mjs';
 
 export const CODE_PATTERN = /^[a-z][a-z0-9-]{1,30}$/;
+/** Divisions are sub-levels inside a district (labels, not namespaces): one letter is enough. */
+export const DIVISION_PATTERN = /^[a-z][a-z0-9-]{0,30}$/;
 /** Names the platform itself uses as namespaces or Kafka principals (lien-central, lien-kafka, ...). */
 const RESERVED = new Set(['central', 'kafka', 'staging', 'system', 'district']);
 
 class OnboardingRefused extends Error {}
 
-function validCode(code, what) {
+function validCode(code, what, pattern = CODE_PATTERN) {
   if (code === undefined) throw new OnboardingRefused(`missing --${what === 'district code' ? 'code' : 'divisions'}`);
-  if (!CODE_PATTERN.test(code)) {
-    throw new OnboardingRefused(`invalid ${what} '${code}': expected ${CODE_PATTERN.source}`);
+  if (!pattern.test(code)) {
+    throw new OnboardingRefused(`invalid ${what} '${code}': expected ${pattern.source}`);
   }
   if (code.endsWith('-') || code.includes('--')) {
     throw new OnboardingRefused(`invalid ${what} '${code}': no trailing or double hyphen (namespace lien-${code})`);
@@ -58,7 +60,7 @@ export function parseDistrict(argv) {
     throw new OnboardingRefused('invalid --name: 1 to 80 characters, no quotes, backslashes or line breaks');
   }
   const divisions = values.divisions.split(',').map((d) => d.trim()).filter(Boolean);
-  divisions.forEach((d) => validCode(d, 'division code'));
+  divisions.forEach((d) => validCode(d, 'division code', DIVISION_PATTERN));
   if (new Set(divisions).size !== divisions.length) throw new OnboardingRefused('invalid --divisions: duplicates');
   const capacity = Number(values.capacity);
   if (!Number.isInteger(capacity) || capacity < 1 || capacity > 10000) {

@@ -5,3 +5,5 @@ export * from './lib/crd-schemas';
 export * from './lib/schemas';
 export * from './lib/unknown-fields';
 export * from './lib/platform-check';
+export * from './lib/dockerfile';
+export * from './lib/image-sandbox';
