@@ -13,8 +13,11 @@ function copyOfRepository(): string {
   return root;
 }
 
+// Without the test runner's NODE_OPTIONS (e.g. --experimental-vm-modules): the CLI runs as an operator runs it.
+const { NODE_OPTIONS: _ignored, ...cliEnv } = process.env;
+
 function onboard(root: string, ...args: string[]) {
-  return spawnSync(process.execPath, [GENERATOR, '--root', root, ...args], { encoding: 'utf8' });
+  return spawnSync(process.execPath, [GENERATOR, '--root', root, ...args], { encoding: 'utf8', env: cliEnv });
 }
 
 function files(dir: string): string[] {
@@ -85,7 +88,7 @@ describe('onboarding a district with tools/onboard-district', () => {
   it('given a repository copy, when the generator is used through npx node as documented, then it prints what it wrote', () => {
     const other = copyOfRepository();
     try {
-      const out = execFileSync('npx', ['node', GENERATOR, '--root', other, '--code', 'verviers', '--name', 'Verviers', '--divisions', 'a,b'], { cwd: workspaceRoot, encoding: 'utf8' });
+      const out = execFileSync('npx', ['node', GENERATOR, '--root', other, '--code', 'verviers', '--name', 'Verviers', '--divisions', 'a,b'], { cwd: workspaceRoot, encoding: 'utf8', env: cliEnv });
       expect(out).toContain('onboarded district verviers (namespace lien-verviers)');
       expect(out).toContain('k8s/overlays/verviers/secret-references.yaml');
     } finally {

@@ -1,5 +1,5 @@
 import { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,10 @@ import { buildProductionBundle, imageRoot, mountNamespaceAvailable, startSandbox
 const SERVICES = ['referrals', 'sessions', 'assessments', 'reporting'];
 const canSandbox = mountNamespaceAvailable() && process.getuid?.() === 0;
 if (!canSandbox) {
-  console.warn('NOT RUN: the production-bundle sandbox needs root, `unshare -m` and `setpriv`; these tests are skipped, not passed.');
+  const reason = 'tools/k8s production-bundle: needs root, `unshare -m` and `setpriv` (skipped, not passed)';
+  console.warn(`NOT RUN: ${reason}`);
+  mkdirSync(join(workspaceRoot, 'reports'), { recursive: true });
+  appendFileSync(join(workspaceRoot, 'reports/not-run.txt'), `${reason}\n`);
 }
 const describeSandboxed = canSandbox ? describe : describe.skip;
 
