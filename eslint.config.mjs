@@ -29,6 +29,8 @@ function boundaryRule(forTests) {
     { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:port'] },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
+    // Composition roots shared by the apps: the only libraries that may pick adapters.
+    { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['*'] },
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['*'] },
   ].map((c) => (c.onlyDependOnLibsWithTags.includes('*') ? c : { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, ...testExtras] }));
   return { enforceBuildableLibDependency: false, allow: [], depConstraints };

@@ -1,5 +1,5 @@
 // The tag rule, kept apart from the scan so a test can feed it a broken project.
-const KNOWN_TYPES = ['app', 'domain', 'application', 'contracts', 'port', 'adapter', 'platform', 'testing', 'tool'];
+const KNOWN_TYPES = ['app', 'composition', 'domain', 'application', 'contracts', 'port', 'adapter', 'platform', 'testing', 'tool'];
 
 function tagProblems(project) {
   const tags = project.tags ?? [];

@@ -19,7 +19,7 @@ describe('crypto-shredding of personal data in events', () => {
 
   beforeAll(async () => {
     pool = new Pool({ connectionString: requiredEnv('DATABASE_URL'), max: 4 });
-    keys = new PostgresKeyStore(pool, schema);
+    keys = new PostgresKeyStore({ query: async (text, params) => (await pool.query(text, params as unknown[])).rows }, schema);
     await keys.migrate();
   });
   beforeEach(() => {
