@@ -15,6 +15,18 @@ describe('the Kubernetes manifests of the repository', () => {
     for (const root of platform.roots) expect(platform.resourcesOf(root).length).toBeGreaterThan(0);
   });
 
+  it('given config/districts.json, when read as the services will, then codes are unique and valid, names, divisions and capacities present', () => {
+    const codes = platform.districts.map((d) => d.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const d of platform.districts) {
+      expect(d.code).toMatch(/^[a-z][a-z0-9-]{1,30}$/);
+      expect(d.name.length).toBeGreaterThan(0);
+      expect(Array.isArray(d.divisions)).toBe(true);
+      expect(Number.isInteger(d.capacity) && d.capacity > 0).toBe(true);
+    }
+    expect(platform.districts.find((d) => d.code === 'luxembourg')?.divisions).toEqual(['arlon', 'marche-en-famenne', 'neufchateau']);
+  });
+
   it('given the rendered resources, when validated against the kubernetes-models schemas, then none fails and every kind is covered', () => {
     expect(platform.schemaViolations()).toEqual([]);
   });

@@ -35,11 +35,18 @@ export function copyProductionDependencies(target: string): number {
   return copied.length;
 }
 
-/** A folder under the repository's tmp/ (not under /tmp, which the sandbox hides behind a tmpfs). */
+/**
+ * The image's /app (and the Node binary beside it, as the image carries its own) in a folder every user
+ * can traverse, whatever the permissions of the checkout, and not under /tmp, which the sandbox hides
+ * behind a tmpfs.
+ */
 export function imageRoot(dist: string): string {
-  mkdirSync(join(workspaceRoot, 'tmp'), { recursive: true });
-  const root = mkdtempSync(join(workspaceRoot, 'tmp', 'k8s-image-'));
+  const parent = existsSync('/var/tmp') ? '/var/tmp' : join(workspaceRoot, 'tmp');
+  mkdirSync(parent, { recursive: true });
+  const root = mkdtempSync(join(parent, 'lien-image-'));
   const app = join(root, 'app');
+  mkdirSync(join(root, 'bin'));
+  cpSync(NODE_BINARY, join(root, 'bin/node'));
   cpSync(dist, join(app, 'dist'), { recursive: true });
   cpSync(join(workspaceRoot, 'package.json'), join(app, 'package.json'));
   copyProductionDependencies(app);
@@ -57,15 +64,16 @@ export function startSandboxed(app: string, args: string[], env: Record<string, 
   const script = [
     'set -e',
     'mount --make-rprivate /',
-    'mount --bind "$APP" "$APP"',
-    'mount -o remount,bind,ro "$APP"',
+    'mount --bind "$IMAGE" "$IMAGE"',
+    'mount -o remount,bind,ro "$IMAGE"',
     'mount -o remount,bind,ro /',
     'mount -t tmpfs -o size=16m,mode=1777 tmpfs /tmp',
     'exec setpriv --reuid=nobody --regid=nogroup --clear-groups --no-new-privs env -i "$@"',
   ].join('\n');
   const assignments = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-  return spawn('unshare', ['-m', '--', '/bin/sh', '-c', script, 'sandbox', ...assignments, NODE_BINARY, ...args], {
-    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', APP: app },
+  const node = join(app, '../bin/node');
+  return spawn('unshare', ['-m', '--', '/bin/sh', '-c', script, 'sandbox', ...assignments, node, ...args], {
+    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', IMAGE: join(app, '..') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
