@@ -65,6 +65,16 @@ describe('readers never skip an event that commits late', () => {
     await subscription.stop();
   });
 
+  it('given an unrelated write transaction open for a moment, when reading right after an append, then the read waits for it and returns the append', async () => {
+    const category = aCategory();
+    const other = await aConnection();
+    await other.query('BEGIN');
+    await other.query('SELECT pg_current_xact_id()');
+    await store.append(aStreamName(category), [anEvent()], { expectedRevision: 'no-stream' });
+    setTimeout(() => void other.query('COMMIT'), 50);
+    expect((await store.readAll({ filter: { categories: [category] } })).events).toHaveLength(1);
+  });
+
   it('given an append that rolls back, then no reader ever sees it and the stream continues without a hole', async () => {
     const category = aCategory();
     const stream = aStreamName(category);

@@ -30,6 +30,7 @@ export async function readAllEvents(db: SqlQueryable, schema: EventStoreSchema, 
   let after = positionOfCheckpoint(options.after ?? ('' as Checkpoint));
   const events: RecordedEvent[] = [];
   if (maxCount <= 0) return { events, checkpoint: checkpointOf(after), isEnd: false };
+  const waitUntil = Date.now() + HORIZON_WAIT_MS;
   // Window after window until the page is full or the visible end is reached; each statement has its own
   // snapshot, which is fine: the horizon only moves forward.
   for (;;) {
@@ -38,8 +39,28 @@ export async function readAllEvents(db: SqlQueryable, schema: EventStoreSchema, 
       : await readWindow(db, schema, after, maxCount - events.length);
     events.push(...window.events);
     after = window.checkpoint;
-    if (window.isEnd || events.length >= maxCount) return { events, checkpoint: checkpointOf(after), isEnd: window.isEnd };
+    if (events.length >= maxCount) return { events, checkpoint: checkpointOf(after), isEnd: window.isEnd };
+    if (window.isEnd) {
+      if (Date.now() >= waitUntil || !(await committedBeyond(db, schema, after))) return { events, checkpoint: checkpointOf(after), isEnd: true };
+      await new Promise((resolve) => setTimeout(resolve, HORIZON_POLL_MS));
+    }
   }
+}
+
+/**
+ * Committed events beyond the visible end are held back by an older transaction still running, most
+ * often a short one of another writer. Waiting a moment for it lets a caller read what it has just
+ * appended; past the bound, the page ends at the horizon and the rest comes with a later read.
+ */
+const HORIZON_WAIT_MS = 200;
+const HORIZON_POLL_MS = 5;
+
+async function committedBeyond(db: SqlQueryable, schema: EventStoreSchema, after: LogPosition): Promise<boolean> {
+  const [row] = await db.query<{ held: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM ${schema.sql}.events e WHERE (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)) AS held`,
+    [after.transactionId, after.globalPosition],
+  );
+  return row?.held === true;
 }
 
 interface Window {
