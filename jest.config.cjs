@@ -2,5 +2,7 @@
 const { globSync } = require('node:fs');
 
 module.exports = {
+  // Global options: with `projects`, Jest ignores these in the project configs.
+  testTimeout: 60000,
   projects: globSync('{apps,libs/*,tools}/*/jest.config.cjs', { cwd: __dirname }).map((p) => `<rootDir>/${p}`),
 };

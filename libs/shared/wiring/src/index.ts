@@ -1,0 +1,2 @@
+export * from './lib/infrastructure-config';
+export * from './lib/open-event-store';

@@ -1,0 +1,28 @@
+import { join, resolve } from 'node:path';
+
+/**
+ * Which real parts a process runs on, from the environment alone:
+ * - embedded (default): PGlite in `LIEN_DATA_DIR`, in-process transport, no server needed;
+ * - real: `DATABASE_URL` (read models, and the event store unless `KURRENTDB_URL`), `KAFKA_BROKERS`.
+ */
+export type InfrastructureConfig =
+  | { readonly mode: 'embedded'; readonly dataDir: string }
+  | { readonly mode: 'real'; readonly databaseUrl: string; readonly kafkaBrokers?: readonly string[]; readonly kurrentDbUrl?: string };
+
+export class InfrastructureConfigurationError extends Error {}
+
+export function infrastructureFromEnv(env: NodeJS.ProcessEnv = process.env): InfrastructureConfig {
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  const kafka = env['KAFKA_BROKERS'] || undefined;
+  const kurrentDbUrl = env['KURRENTDB_URL'] || undefined;
+  if (!databaseUrl) {
+    // Half a set of real parts would split the data between an embedded database and a server: refuse.
+    const stray = [kafka && 'KAFKA_BROKERS', kurrentDbUrl && 'KURRENTDB_URL'].filter(Boolean);
+    if (stray.length) throw new InfrastructureConfigurationError(`${stray.join(' and ')} given without DATABASE_URL: the read models need PostgreSQL too`);
+    return { mode: 'embedded', dataDir: resolve(env['LIEN_DATA_DIR'] ?? join(process.cwd(), '.lien')) };
+  }
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new InfrastructureConfigurationError('DATABASE_URL must be a postgres:// URL');
+  const kafkaBrokers = kafka?.split(',').map((b) => b.trim()).filter(Boolean);
+  if (kafkaBrokers?.some((b) => !/^[^:\s]+:\d+$/.test(b))) throw new InfrastructureConfigurationError('KAFKA_BROKERS must be host:port[,host:port…]');
+  return { mode: 'real', databaseUrl, ...(kafkaBrokers ? { kafkaBrokers } : {}), ...(kurrentDbUrl ? { kurrentDbUrl } : {}) };
+}

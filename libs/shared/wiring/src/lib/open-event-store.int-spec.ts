@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { personal, readPersonal } from '@lien/shared-personal-data';
+import { requiredEnv } from '@lien/shared-testing';
+import { infrastructureFromEnv, InfrastructureConfigurationError } from './infrastructure-config';
+import { openEventStore } from './open-event-store';
+
+const metadata = { district: 'namur', correlationId: 'c', causationId: 'c', actor: { userId: 'u', role: 'practitioner' }, occurredAt: '2026-02-01T08:00:00.000Z' };
+
+describe('choosing the real parts from the environment', () => {
+  it('given nothing configured, when read, then the embedded default in the data folder', () => {
+    expect(infrastructureFromEnv({ LIEN_DATA_DIR: '/tmp/lien-data' })).toEqual({ mode: 'embedded', dataDir: '/tmp/lien-data' });
+  });
+
+  it('given KAFKA_BROKERS without DATABASE_URL, when read, then a clear configuration error', () => {
+    expect(() => infrastructureFromEnv({ KAFKA_BROKERS: '127.0.0.1:9092' })).toThrow(InfrastructureConfigurationError);
+  });
+
+  it('given a malformed broker list, when read, then a clear configuration error', () => {
+    expect(() => infrastructureFromEnv({ DATABASE_URL: 'postgres://x/y', KAFKA_BROKERS: 'kafka' })).toThrow(/host:port/);
+  });
+
+  it('given a database and brokers, when read, then the real parts', () => {
+    expect(infrastructureFromEnv({ DATABASE_URL: 'postgres://x/y', KAFKA_BROKERS: 'a:1,b:2' })).toEqual({ mode: 'real', databaseUrl: 'postgres://x/y', kafkaBrokers: ['a:1', 'b:2'] });
+  });
+});
+
+describe.each(['embedded', 'postgres'] as const)('the %s event store as services get it', (mode) => {
+  const service = `wiring${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'lien-wiring-'));
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (mode === 'postgres') {
+      const pool = new Pool({ connectionString: requiredEnv('DATABASE_URL') });
+      await pool.query(`DROP SCHEMA IF EXISTS lien_${service}_events CASCADE; DROP SCHEMA IF EXISTS lien_${service}_keys CASCADE`);
+      await pool.end();
+    }
+  });
+
+  const config = () => (mode === 'embedded' ? { mode, dataDir } : { mode: 'real' as const, databaseUrl: requiredEnv('DATABASE_URL') });
+
+  it('given a personal field appended, when read back after a reopen, then it is sealed at rest, readable, and erasable', async () => {
+    const person = randomUUID();
+    const stream = `referral-${randomUUID()}`;
+    const first = await openEventStore(config(), service);
+    await first.store.append(stream, [{ type: 'referrals.ChildAdded.v1', data: { name: personal(person, 'Zoé Fictive') }, metadata }], { expectedRevision: 'no-stream' });
+    expect(JSON.stringify((await first.raw.readStream(stream, { district: 'namur' })).map((e) => e.data))).not.toContain('Zoé');
+    await first.close();
+
+    const reopened = await openEventStore(config(), service);
+    const [event] = await reopened.store.readStream(stream, { district: 'namur' });
+    expect(readPersonal(event?.data['name'])).toBe('Zoé Fictive');
+    await reopened.keys.erase(person, 'namur');
+    const [erased] = await reopened.store.readStream(stream, { district: 'namur' });
+    expect(readPersonal(erased?.data['name'])).toEqual({ erased: true });
+    expect((await reopened.raw.verifyStream(stream, { district: 'namur' })).firstBreak).toBeUndefined();
+    await reopened.close();
+  });
+});
