@@ -6,7 +6,14 @@ type StringKeyConsumer = Consumer<string, Buffer, string, string>;
 type StringKeyStream = MessagesStream<string, Buffer, string, string>;
 
 export interface KafkaConsumerOptions extends KafkaConnectionOptions {
-  /** Wait before rejoining after the broker went away (ms); doubles up to 30 s. */
+  /**
+   * A member that stops heartbeating is dropped from its group after this (ms, default 10 000; the
+   * client's own default is 60 000). A member that lost its broker rejoins as a new member, and the
+   * group waits for the old one to time out before it hands out partitions again: short keeps
+   * failover short, above the broker's minimum (6 000).
+   */
+  readonly sessionTimeoutMs?: number;
+  /** Wait before rejoining after the broker went away (ms); doubles up to 5 s. */
   readonly reconnectDelayMs?: number;
   /** Called when the connection to the broker is lost and the member rejoins; no personal data in it. */
   readonly onReconnect?: (error: unknown) => void;
@@ -85,7 +92,7 @@ class KafkaTopicSubscription implements TopicSubscription {
         this.wake = resolve;
         void sleep(delay).then(() => resolve());
       });
-      delay = Math.min(delay * 2, 30_000);
+      delay = Math.min(delay * 2, 5_000);
     }
     await this.disconnect();
   }
@@ -113,9 +120,13 @@ class KafkaTopicSubscription implements TopicSubscription {
 }
 
 async function openStream(options: KafkaConsumerOptions, subscription: SubscribeToTopicsOptions): Promise<{ consumer: StringKeyConsumer; stream: StringKeyStream }> {
+  const sessionTimeout = options.sessionTimeoutMs ?? 10_000;
   const consumer: StringKeyConsumer = new Consumer({
     ...baseOptions(options),
     groupId: subscription.groupId,
+    sessionTimeout,
+    rebalanceTimeout: sessionTimeout * 2,
+    heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 10)),
     deserializers: { key: stringDeserializer, headerKey: stringDeserializer, headerValue: stringDeserializer },
   });
   try {
