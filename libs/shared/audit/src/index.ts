@@ -1,0 +1,3 @@
+export * from './lib/merkle-tree';
+export * from './lib/district-verification';
+export * from './lib/district-seal';
