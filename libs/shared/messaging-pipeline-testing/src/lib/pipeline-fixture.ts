@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@lien/shared-event-store-postgres';
 import { MessageTransport, TopicSubscription, topicName } from '@lien/shared-messaging';
-import { ConsumerOutcome, IdempotentConsumerOptions, startIdempotentConsumer } from '@lien/shared-messaging-consumer';
+import { ConsumerOutcome, IdempotentConsumerOptions, IntegrationEventHandler, startIdempotentConsumer } from '@lien/shared-messaging-consumer';
 import { createKafkaTransport, parseBrokers } from '@lien/shared-messaging-kafka-platformatic';
 import { PostgresCheckpointStore, PostgresInbox } from '@lien/shared-messaging-postgres';
 import { Relay, RelayOptions } from '@lien/shared-relay';
@@ -82,17 +82,22 @@ export class PipelineFixture {
       producer: this.transport.producer,
       admin: this.transport.admin,
       inbox: this.inbox,
-      handler: {
-        groupId: `${this.district}.opened-cases`,
-        topics: [this.topic],
-        handle: async (event, tx) => void (await tx.query(`insert into ${this.schema}.opened_cases (event_id, case_id) values ($1, $2)`, [event.id, event.data['caseId']])),
-      },
+      handler: this.readModelHandler(),
       retry: { attempts: 3, initialDelayMs: 20 },
       onOutcome: (o) => this.outcomes.push(o),
       ...overrides,
     });
     this.subscriptions.push(subscription);
     return subscription;
+  }
+
+  /** The read model's handler: one row per applied effect. */
+  readModelHandler(): IntegrationEventHandler<PoolClient> {
+    return {
+      groupId: `${this.district}.opened-cases`,
+      topics: [this.topic],
+      handle: async (event, tx) => void (await tx.query(`insert into ${this.schema}.opened_cases (event_id, case_id) values ($1, $2)`, [event.id, event.data['caseId']])),
+    };
   }
 
   /** How many times each event's effect was applied to the read model. */

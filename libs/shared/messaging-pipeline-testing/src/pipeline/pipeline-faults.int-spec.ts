@@ -1,5 +1,6 @@
 import { Checkpoint } from '@lien/shared-event-store';
 import { CheckpointStore, deadLetterTopic } from '@lien/shared-messaging';
+import { redriveDeadLetters } from '@lien/shared-messaging-consumer';
 import { eventually } from '@lien/shared-messaging-testing';
 import { readWithConsoleConsumer } from '../lib/kafka-tools';
 import { PipelineFixture } from '../lib/pipeline-fixture';
@@ -76,5 +77,30 @@ describe('event store → relay → Kafka → idempotent consumer, with faults',
     expect(dead.value).toBe('{"caseId":');
     expect(dead.headers).toMatchObject({ ce_id: 'poison-1', dlq_original_topic: pipeline.topic, dlq_original_offset: '0', dlq_error_type: 'InvalidCloudEvent', dlq_attempts: '1' });
     expect(pipeline.outcomes.map((o) => o.kind)).toEqual(['dead-lettered', 'handled']);
+  });
+
+  it('given events dead-lettered by a handler bug, when the bug is fixed and they are re-driven, then each gets exactly one effect', async () => {
+    let buggy = true;
+    const readModel = pipeline.readModelHandler();
+    await pipeline.startConsumer({
+      handler: {
+        ...readModel,
+        handle: async (event, tx) => {
+          if (buggy) throw new Error('projection bug');
+          await readModel.handle(event, tx);
+        },
+      },
+    });
+    await pipeline.startRelay();
+    const ids = await pipeline.openCases(3);
+    await eventually('three dead letters', () => pipeline.outcomes.filter((o) => o.kind === 'dead-lettered').length === 3);
+
+    buggy = false;
+    const { redriven } = await redriveDeadLetters(pipeline.transport, deadLetterTopic(pipeline.topic));
+    await eventually('three effects', async () => (await pipeline.effectsPerEvent()).size === 3);
+
+    expect(redriven.map((l) => l.message.headers['ce_id']).sort()).toEqual([...ids].sort());
+    const effects = await pipeline.effectsPerEvent();
+    expect(ids.map((id) => effects.get(id))).toEqual([1, 1, 1]);
   });
 });
