@@ -1,0 +1,145 @@
+import { ProtocolTemplate, SafetySettings, SessionType } from '../protocol/protocol-template';
+import { Attribution, CaseParticipant, Household, ProtectiveMeasure } from './participants';
+import { AttendanceStatus, ChildWords, IncidentSeverity, InformedParty } from './session-plan.commands';
+
+/** Separation windows as stored: ISO-8601 UTC. */
+export interface StoredHouseholdWindows {
+  readonly household: Household;
+  readonly arrivesFrom: string;
+  readonly arrivesBy: string;
+  readonly leavesFrom: string;
+  readonly leavesBy: string;
+}
+
+export interface SessionPlanOpened {
+  readonly type: 'SessionPlanOpened';
+  readonly caseId: string;
+  readonly template: ProtocolTemplate;
+  readonly safety: SafetySettings;
+  readonly participants: readonly CaseParticipant[];
+  readonly measures: readonly ProtectiveMeasure[];
+  readonly openedFrom: string;
+}
+
+export interface PhaseAdvanced {
+  readonly type: 'PhaseAdvanced';
+  readonly caseId: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface SessionScheduled {
+  readonly type: 'SessionScheduled';
+  readonly caseId: string;
+  readonly sessionId: string;
+  readonly sessionType: SessionType;
+  readonly phase: string;
+  readonly participantIds: readonly string[];
+  readonly practitionerIds: readonly string[];
+  readonly roomId: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly separation: readonly StoredHouseholdWindows[];
+}
+
+export interface SessionRescheduled {
+  readonly type: 'SessionRescheduled';
+  readonly caseId: string;
+  readonly sessionId: string;
+  readonly roomId: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly separation: readonly StoredHouseholdWindows[];
+}
+
+/** `safety-suspension`: the service called it off because a serious incident suspended supervised meetings. */
+export type CancellationReason = 'requested' | 'safety-suspension';
+
+export interface SessionCancelled {
+  readonly type: 'SessionCancelled';
+  readonly caseId: string;
+  readonly sessionId: string;
+  readonly attributedTo: Attribution;
+  readonly attributedParticipantId: string | null;
+  readonly reason: CancellationReason;
+}
+
+export interface SessionNoShowRecorded {
+  readonly type: 'SessionNoShowRecorded';
+  readonly caseId: string;
+  readonly sessionId: string;
+  readonly attributedTo: Attribution;
+  readonly attributedParticipantId: string | null;
+}
+
+export interface AttendanceRecorded {
+  readonly type: 'AttendanceRecorded';
+  readonly caseId: string;
+  readonly sessionId: string;
+  readonly participantId: string;
+  readonly status: AttendanceStatus;
+  readonly lateMinutes: number | null;
+}
+
+export interface ObservationRecorded {
+  readonly type: 'ObservationRecorded';
+  readonly caseId: string;
+  readonly sessionId: string;
+  readonly observationId: string;
+  readonly aboutParticipantId: string;
+  readonly text: string;
+  readonly childWords: readonly ChildWords[];
+}
+
+export interface SessionHeld {
+  readonly type: 'SessionHeld';
+  readonly caseId: string;
+  readonly sessionId: string;
+  readonly interrupted: boolean;
+}
+
+export interface IncidentReported {
+  readonly type: 'IncidentReported';
+  readonly caseId: string;
+  readonly sessionId: string;
+  readonly incidentId: string;
+  readonly severity: IncidentSeverity;
+  readonly interruptedSession: boolean;
+  readonly informed: readonly InformedParty[];
+}
+
+export interface SupervisedMeetingsSuspended {
+  readonly type: 'SupervisedMeetingsSuspended';
+  readonly caseId: string;
+  readonly incidentId: string;
+}
+
+export interface EscalationTaskRaised {
+  readonly type: 'EscalationTaskRaised';
+  readonly caseId: string;
+  readonly taskId: string;
+  readonly incidentId: string;
+  readonly dueBy: string;
+}
+
+export interface SuspensionLifted {
+  readonly type: 'SuspensionLifted';
+  readonly caseId: string;
+  readonly incidentId: string;
+  readonly liftedBy: string;
+}
+
+export type SessionPlanEvent =
+  | SessionPlanOpened
+  | PhaseAdvanced
+  | SessionScheduled
+  | SessionRescheduled
+  | SessionCancelled
+  | SessionNoShowRecorded
+  | AttendanceRecorded
+  | ObservationRecorded
+  | SessionHeld
+  | IncidentReported
+  | SupervisedMeetingsSuspended
+  | EscalationTaskRaised
+  | SuspensionLifted;
