@@ -80,6 +80,7 @@ function plainJson(value: unknown, path: string, ancestors: readonly object[]): 
     case 'undefined':
       return undefined;
     case 'string':
+      return storableString(value, path);
     case 'boolean':
       return value;
     case 'number':
@@ -91,6 +92,13 @@ function plainJson(value: unknown, path: string, ancestors: readonly object[]): 
     default:
       throw new InvalidEvent(`${path} is a ${typeof value}, not JSON`);
   }
+}
+
+/** PostgreSQL's jsonb refuses NUL and lone surrogates; refusing them here keeps the error typed and the adapters alike. */
+function storableString(value: string, path: string): string {
+  if (value.includes('\u0000')) throw new InvalidEvent(`${path} contains a NUL character`);
+  if (!value.isWellFormed()) throw new InvalidEvent(`${path} contains a lone surrogate`);
+  return value;
 }
 
 function plainJsonContainer(value: object, path: string, ancestors: readonly object[]): JsonValue {
@@ -108,6 +116,7 @@ function plainJsonContainer(value: object, path: string, ancestors: readonly obj
   }
   if (prototype !== Object.prototype && prototype !== null) throw new InvalidEvent(`${path} is not a plain object`);
   const entries = Object.entries(value).flatMap(([key, item]) => {
+    storableString(key, `${path} key`);
     const copy = plainJson(item, `${path}.${key}`, inside);
     return copy === undefined ? [] : [[key, copy] as const];
   });
