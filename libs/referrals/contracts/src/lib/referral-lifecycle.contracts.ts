@@ -1,0 +1,106 @@
+/**
+ * Integration events the referrals service publishes. Public API: primitives only, pseudonymous ids,
+ * never a name, an address or a free text. A breaking change gets a new `.v<n>` type name.
+ * All travel on one topic per district, `lien.<district>.referrals.referral-lifecycle.v1`, keyed by the
+ * referral's stream, so the events of one referral arrive in order.
+ */
+export const REFERRALS_PUBLISHER = 'referrals';
+export const REFERRAL_LIFECYCLE_FAMILY = 'referral-lifecycle';
+export const REFERRAL_LIFECYCLE_FAMILY_VERSION = 1;
+
+export const REFERRAL_RECEIVED_V1 = 'lien.referrals.referral-received.v1';
+export const REFERRAL_ACCEPTED_V1 = 'lien.referrals.referral-accepted.v1';
+export const REFERRAL_DECLINED_V1 = 'lien.referrals.referral-declined.v1';
+export const REFERRAL_WAITLISTED_V1 = 'lien.referrals.referral-waitlisted.v1';
+export const REFERRAL_WITHDRAWN_V1 = 'lien.referrals.referral-withdrawn.v1';
+export const CASE_OPENED_V1 = 'lien.referrals.case-opened.v1';
+export const CASE_CLOSED_V1 = 'lien.referrals.case-closed.v1';
+
+/** A mandate was registered. Timestamps are ISO-8601 UTC; dates are `YYYY-MM-DD`. */
+export type ReferralReceivedV1 = {
+  readonly referralId: string;
+  /** `FAMILY_COURT` | `SPJ` | `SAJ` */
+  readonly mandantType: string;
+  /** `CONSTRAINED` | `CONSENT_BASED` */
+  readonly legalBasis: string;
+  readonly division: string | null;
+  readonly decisionDate: string;
+  readonly childCount: number;
+  readonly adultCount: number;
+  readonly protectiveMeasureCount: number;
+  readonly receivedAt: string;
+};
+
+export type ReferralAcceptedV1 = {
+  readonly referralId: string;
+  readonly caseId: string;
+  /** `BY_COORDINATOR` | `FROM_WAITING_LIST` */
+  readonly mode: string;
+  readonly acceptedAt: string;
+};
+
+export type ReferralDeclinedV1 = {
+  readonly referralId: string;
+  /** `OUT_OF_SCOPE` | `NO_VIOLENCE_CONTEXT` | `OTHER_SERVICE_BETTER_PLACED` | `INCOMPLETE_MANDATE` */
+  readonly reason: string;
+  readonly declinedAt: string;
+};
+
+export type ReferralWaitlistedV1 = {
+  readonly referralId: string;
+  readonly waitlistedAt: string;
+};
+
+export type ReferralWithdrawnV1 = {
+  readonly referralId: string;
+  readonly withdrawnAt: string;
+};
+
+/** A case opened on an accepted referral; the people concerned by pseudonymous id, comma-separated. */
+export type CaseOpenedV1 = {
+  readonly caseId: string;
+  readonly referralId: string;
+  readonly mandantType: string;
+  readonly legalBasis: string;
+  readonly division: string | null;
+  /** Person ids of the children, comma-separated UUIDs. */
+  readonly childIds: string;
+  /** Person ids of the adults, comma-separated UUIDs. */
+  readonly adultIds: string;
+  readonly openedAt: string;
+};
+
+export type CaseClosedV1 = {
+  readonly caseId: string;
+  readonly referralId: string;
+  /** `BOND_RESUMED` | `BOND_ENDED` | `MANDATE_EXPIRED` | `MANDATE_WITHDRAWN` | `REFERRED_ELSEWHERE` | `OTHER` */
+  readonly outcome: string;
+  readonly closedAt: string;
+};
+
+export interface ReferralContractTypes {
+  readonly [REFERRAL_RECEIVED_V1]: ReferralReceivedV1;
+  readonly [REFERRAL_ACCEPTED_V1]: ReferralAcceptedV1;
+  readonly [REFERRAL_DECLINED_V1]: ReferralDeclinedV1;
+  readonly [REFERRAL_WAITLISTED_V1]: ReferralWaitlistedV1;
+  readonly [REFERRAL_WITHDRAWN_V1]: ReferralWithdrawnV1;
+  readonly [CASE_OPENED_V1]: CaseOpenedV1;
+  readonly [CASE_CLOSED_V1]: CaseClosedV1;
+}
+
+export type ReferralContractType = keyof ReferralContractTypes;
+
+export const REFERRAL_CONTRACT_TYPES: readonly ReferralContractType[] = [
+  REFERRAL_RECEIVED_V1,
+  REFERRAL_ACCEPTED_V1,
+  REFERRAL_DECLINED_V1,
+  REFERRAL_WAITLISTED_V1,
+  REFERRAL_WITHDRAWN_V1,
+  CASE_OPENED_V1,
+  CASE_CLOSED_V1,
+];
+
+/** Splits a comma-separated id list of a contract back into ids. */
+export function idsOf(list: string): string[] {
+  return list === '' ? [] : list.split(',');
+}
