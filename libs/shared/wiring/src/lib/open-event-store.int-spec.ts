@@ -62,5 +62,6 @@ describe.each(['embedded', 'postgres'] as const)('the %s event store as services
     expect(readPersonal(erased?.data['name'])).toEqual({ erased: true });
     expect((await reopened.raw.verifyStream(stream, { district: 'namur' })).firstBreak).toBeUndefined();
     await reopened.close();
-  });
+    // PGlite's first start runs initdb in WebAssembly: tens of seconds on a loaded 2-core machine.
+  }, 180_000);
 });
