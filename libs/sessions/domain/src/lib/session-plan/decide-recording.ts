@@ -30,7 +30,7 @@ export function decideRecordNoShow(command: RecordNoShow, plan: OpenPlan): Sessi
   refuseIfConcluded(session);
   refuseBeforeStart(session, command.issuedAt);
   const attributedParticipantId = checkedAttribution(plan, command.attributedTo, command.attributedParticipantId);
-  return [{ type: 'SessionNoShowRecorded', caseId: plan.caseId, sessionId: session.sessionId, attributedTo: command.attributedTo, attributedParticipantId }];
+  return [{ type: 'SessionNoShowRecorded', caseId: plan.caseId, sessionId: session.sessionId, sessionType: session.sessionType, attributedTo: command.attributedTo, attributedParticipantId }];
 }
 
 /** Observations are written during or after the session, also once it is held; the child's words are kept exactly as said. */
@@ -67,5 +67,5 @@ export function decideMarkSessionHeld(command: MarkSessionHeld, plan: OpenPlan):
   refuseBeforeStart(session, command.issuedAt);
   const missing = session.participantIds.filter((id) => !session.attendance[id]).length;
   if (missing > 0) throw new AttendanceIncomplete(missing);
-  return [{ type: 'SessionHeld', caseId: plan.caseId, sessionId: session.sessionId, interrupted: session.interrupted }];
+  return [{ type: 'SessionHeld', caseId: plan.caseId, sessionId: session.sessionId, sessionType: session.sessionType, interrupted: session.interrupted }];
 }

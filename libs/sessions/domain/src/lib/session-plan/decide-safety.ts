@@ -22,6 +22,7 @@ export function decideReportIncident(command: ReportIncident, plan: OpenPlan): S
     type: 'IncidentReported',
     caseId: plan.caseId,
     sessionId: session.sessionId,
+    sessionType: session.sessionType,
     incidentId: command.incidentId,
     severity: command.severity,
     interruptedSession: command.interruptedSession,
@@ -34,7 +35,7 @@ export function decideReportIncident(command: ReportIncident, plan: OpenPlan): S
           { type: 'SupervisedMeetingsSuspended', caseId: plan.caseId, incidentId: command.incidentId },
           ...Object.values(plan.sessions)
             .filter((s) => s.sessionType === 'supervised-meeting' && s.status === 'scheduled' && s.startsAt > at)
-            .map((s): SessionPlanEvent => ({ type: 'SessionCancelled', caseId: plan.caseId, sessionId: s.sessionId, attributedTo: 'service', attributedParticipantId: null, reason: 'safety-suspension' })),
+            .map((s): SessionPlanEvent => ({ type: 'SessionCancelled', caseId: plan.caseId, sessionId: s.sessionId, sessionType: s.sessionType, attributedTo: 'service', attributedParticipantId: null, reason: 'safety-suspension' })),
         ]
       : [];
   const dueBy = toUtcIso(addHours(at, plan.safety.escalationDeadlineHours));

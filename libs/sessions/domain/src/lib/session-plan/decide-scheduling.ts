@@ -62,7 +62,7 @@ export function decideCancelSession(command: CancelSession, plan: OpenPlan): Ses
   if (session.status === 'cancelled') return [];
   refuseIfConcluded(session);
   const attributedParticipantId = checkedAttribution(plan, command.attributedTo, command.attributedParticipantId);
-  return [{ type: 'SessionCancelled', caseId: plan.caseId, sessionId: session.sessionId, attributedTo: command.attributedTo, attributedParticipantId, reason: 'requested' }];
+  return [{ type: 'SessionCancelled', caseId: plan.caseId, sessionId: session.sessionId, sessionType: session.sessionType, attributedTo: command.attributedTo, attributedParticipantId, reason: 'requested' }];
 }
 
 /** Safety comes before planning rules, so a refusal says first what protects the people. */

@@ -25,3 +25,6 @@ export interface ProtectiveMeasure {
 /** Who caused a cancellation or a no-show. */
 export const ATTRIBUTIONS = ['parent', 'child', 'service', 'force-majeure'] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];
+
+/** Personal data as the domain reads it back: the value, or the fact that its owner was erased (crypto-shredding). */
+export type Personal<T> = T | { readonly erased: true };

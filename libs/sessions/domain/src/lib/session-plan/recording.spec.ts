@@ -74,7 +74,7 @@ describe('recording what happened in a session', () => {
 
   it('given every participant\'s attendance, when the session is marked held, then it is held', () => {
     spec.given([planOpened(), scheduled(), present]).when({ type: 'MarkSessionHeld', sessionId: 'session-1', issuedAt: '2026-03-02T10:05:00.000Z' }).then([
-      { type: 'SessionHeld', caseId: CASE_ID, sessionId: 'session-1', interrupted: false },
+      { type: 'SessionHeld', caseId: CASE_ID, sessionId: 'session-1', sessionType: 'child-interview', interrupted: false },
     ]);
   });
 
@@ -83,12 +83,12 @@ describe('recording what happened in a session', () => {
   });
 
   it('given a held session, when marked held again, then nothing changes', () => {
-    const held = { type: 'SessionHeld' as const, caseId: CASE_ID, sessionId: 'session-1', interrupted: false };
+    const held = { type: 'SessionHeld' as const, caseId: CASE_ID, sessionId: 'session-1', sessionType: 'child-interview' as const, interrupted: false };
     spec.given([planOpened(), scheduled(), present, held]).when({ type: 'MarkSessionHeld', sessionId: 'session-1', issuedAt: DURING }).thenNothing();
   });
 
   const noShow = (overrides = {}) => ({ type: 'RecordNoShow' as const, sessionId: 'session-1', attributedTo: 'parent' as const, attributedParticipantId: MOTHER, issuedAt: DURING, ...overrides });
-  const noShowRecorded = { type: 'SessionNoShowRecorded' as const, caseId: CASE_ID, sessionId: 'session-1', attributedTo: 'parent' as const, attributedParticipantId: MOTHER };
+  const noShowRecorded = { type: 'SessionNoShowRecorded' as const, caseId: CASE_ID, sessionId: 'session-1', sessionType: 'child-interview' as const, attributedTo: 'parent' as const, attributedParticipantId: MOTHER };
 
   it('given a child interview the child never came to, when the no-show is attributed to the mother who did not bring the child, then it is recorded', () => {
     spec.given([planOpened(), scheduled()]).when(noShow()).then([noShowRecorded]);

@@ -8,7 +8,7 @@ import { CASE_ID, CHILD, FATHER, MOTHER, NOW, planOpened, scheduleCommand, sched
 const spec = deciderSpecification(sessionPlanDecider);
 const reschedule = (overrides = {}) => ({ type: 'RescheduleSession' as const, sessionId: 'session-1', roomId: 'salle-verte', startsAt: '2026-03-03T10:00:00+01:00', endsAt: '2026-03-03T11:00:00+01:00', issuedAt: NOW, ...overrides });
 const cancel = (overrides = {}) => ({ type: 'CancelSession' as const, sessionId: 'session-1', attributedTo: 'parent' as const, attributedParticipantId: MOTHER, issuedAt: NOW, ...overrides });
-const cancelled = { type: 'SessionCancelled' as const, caseId: CASE_ID, sessionId: 'session-1', attributedTo: 'parent' as const, attributedParticipantId: MOTHER, reason: 'requested' as const };
+const cancelled = { type: 'SessionCancelled' as const, caseId: CASE_ID, sessionId: 'session-1', sessionType: 'child-interview' as const, attributedTo: 'parent' as const, attributedParticipantId: MOTHER, reason: 'requested' as const };
 
 describe('rescheduling and cancelling a session', () => {
   it('given a scheduled interview, when moved to the next day and another room, then it is rescheduled with new windows', () => {
@@ -61,7 +61,7 @@ describe('rescheduling and cancelling a session', () => {
   });
 
   it('given a held session, when cancelled, then it is refused', () => {
-    const held = { type: 'SessionHeld' as const, caseId: CASE_ID, sessionId: 'session-1', interrupted: false };
+    const held = { type: 'SessionHeld' as const, caseId: CASE_ID, sessionId: 'session-1', sessionType: 'child-interview' as const, interrupted: false };
     spec.given([planOpened(), scheduled(), held]).when(cancel()).thenThrows(SessionAlreadyConcluded);
   });
 });

@@ -17,7 +17,7 @@ const report = (overrides = {}) => ({
   issuedAt: DURING,
   ...overrides,
 });
-const reported = { type: 'IncidentReported' as const, caseId: CASE_ID, sessionId: 'session-1', incidentId: 'incident-1', severity: 'serious' as const, interruptedSession: true, informed: ['coordinator' as const, 'mandant' as const] };
+const reported = { type: 'IncidentReported' as const, caseId: CASE_ID, sessionId: 'session-1', sessionType: 'child-interview' as const, incidentId: 'incident-1', severity: 'serious' as const, interruptedSession: true, informed: ['coordinator' as const, 'mandant' as const] };
 const suspended = { type: 'SupervisedMeetingsSuspended' as const, caseId: CASE_ID, incidentId: 'incident-1' };
 const task = { type: 'EscalationTaskRaised' as const, caseId: CASE_ID, taskId: 'task-1', incidentId: 'incident-1', dueBy: '2026-03-03T09:20:00.000Z' };
 const coordinator = { userId: 'coordinator-1', role: 'coordinator' };
@@ -38,7 +38,7 @@ describe('safety incidents and the suspension of supervised meetings', () => {
     spec.given(history).when(report()).then([
       reported,
       suspended,
-      { type: 'SessionCancelled', caseId: CASE_ID, sessionId: 'meeting-1', attributedTo: 'service', attributedParticipantId: null, reason: 'safety-suspension' },
+      { type: 'SessionCancelled', caseId: CASE_ID, sessionId: 'meeting-1', sessionType: 'supervised-meeting', attributedTo: 'service', attributedParticipantId: null, reason: 'safety-suspension' },
       task,
     ]);
   });
@@ -68,7 +68,7 @@ describe('safety incidents and the suspension of supervised meetings', () => {
   it('given an interrupted session, when it is marked held, then it is held as interrupted', () => {
     const present = { type: 'AttendanceRecorded' as const, caseId: CASE_ID, sessionId: 'session-1', participantId: CHILD, status: 'present' as const, lateMinutes: null };
     spec.given([planOpened(), scheduled(), present, reported]).when({ type: 'MarkSessionHeld', sessionId: 'session-1', issuedAt: DURING }).then([
-      { type: 'SessionHeld', caseId: CASE_ID, sessionId: 'session-1', interrupted: true },
+      { type: 'SessionHeld', caseId: CASE_ID, sessionId: 'session-1', sessionType: 'child-interview', interrupted: true },
     ]);
   });
 

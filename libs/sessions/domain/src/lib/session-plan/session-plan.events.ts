@@ -1,6 +1,6 @@
 import { ProtocolTemplate, SafetySettings, SessionType } from '../protocol/protocol-template';
-import { Attribution, CaseParticipant, Household, ProtectiveMeasure } from './participants';
-import { AttendanceStatus, ChildWords, IncidentSeverity, InformedParty } from './session-plan.commands';
+import { Attribution, CaseParticipant, Household, Personal, ProtectiveMeasure } from './participants';
+import { AttendanceStatus, IncidentSeverity, InformedParty } from './session-plan.commands';
 
 /** Separation windows as stored: ISO-8601 UTC. */
 export interface StoredHouseholdWindows {
@@ -59,6 +59,8 @@ export interface SessionCancelled {
   readonly type: 'SessionCancelled';
   readonly caseId: string;
   readonly sessionId: string;
+  /** Repeated from the scheduling so the event can be published on its own. */
+  readonly sessionType: SessionType;
   readonly attributedTo: Attribution;
   readonly attributedParticipantId: string | null;
   readonly reason: CancellationReason;
@@ -68,6 +70,8 @@ export interface SessionNoShowRecorded {
   readonly type: 'SessionNoShowRecorded';
   readonly caseId: string;
   readonly sessionId: string;
+  /** Repeated from the scheduling so the event can be published on its own. */
+  readonly sessionType: SessionType;
   readonly attributedTo: Attribution;
   readonly attributedParticipantId: string | null;
 }
@@ -87,14 +91,16 @@ export interface ObservationRecorded {
   readonly sessionId: string;
   readonly observationId: string;
   readonly aboutParticipantId: string;
-  readonly text: string;
-  readonly childWords: readonly ChildWords[];
+  readonly text: Personal<string>;
+  readonly childWords: readonly { readonly speakerId: string; readonly words: Personal<string> }[];
 }
 
 export interface SessionHeld {
   readonly type: 'SessionHeld';
   readonly caseId: string;
   readonly sessionId: string;
+  /** Repeated from the scheduling so the event can be published on its own. */
+  readonly sessionType: SessionType;
   readonly interrupted: boolean;
 }
 
@@ -102,6 +108,8 @@ export interface IncidentReported {
   readonly type: 'IncidentReported';
   readonly caseId: string;
   readonly sessionId: string;
+  /** Repeated from the scheduling so the event can be published on its own. */
+  readonly sessionType: SessionType;
   readonly incidentId: string;
   readonly severity: IncidentSeverity;
   readonly interruptedSession: boolean;
