@@ -1,0 +1,17 @@
+export * from './lib/case-file/case-file.types';
+export * from './lib/case-file/case-file.events';
+export * from './lib/case-file/case-file.commands';
+export * from './lib/case-file/case-file.state';
+export * from './lib/case-file/case-file.errors';
+export * from './lib/case-file/case-file.decider';
+export * from './lib/case-file/canonical-json';
+export * from './lib/wellbeing/wellbeing.types';
+export * from './lib/wellbeing/instrument.types';
+export * from './lib/wellbeing/instrument-scoring';
+export * from './lib/wellbeing/wellbeing.errors';
+export * from './lib/risk/risk.types';
+export * from './lib/risk/risk.errors';
+export * from './lib/bond-decision/bond-decision.types';
+export * from './lib/bond-decision/bond-decision.errors';
+export * from './lib/report/report.errors';
+export { addDays } from './lib/report/decide-report';
