@@ -1,0 +1,2 @@
+export * from './lib/case-assessments.contracts';
+export * from './lib/instrument-scores.encoding';
