@@ -14,7 +14,6 @@ export class SessionsReadModelTables {
   readonly timeline: string;
   readonly participants: string;
   readonly checkpoints: string;
-  readonly idempotency: string;
   readonly role: string;
 
   constructor(readonly options: SessionsReadModelOptions) {
@@ -23,7 +22,6 @@ export class SessionsReadModelTables {
     this.timeline = `${schema}.case_timeline`;
     this.participants = `${schema}.case_participants`;
     this.checkpoints = `${schema}.projection_checkpoints`;
-    this.idempotency = `${schema}.idempotent_requests`;
     this.role = assertIdentifier(options.serviceRole ?? DEFAULT_SERVICE_ROLE);
   }
 }
@@ -49,14 +47,10 @@ export async function migrateSessionsReadModels(dataSource: DataSource, tables: 
     `CREATE TABLE IF NOT EXISTS ${tables.participants} (
       district text NOT NULL, participant_id text NOT NULL, case_id text NOT NULL, role text NOT NULL,
       PRIMARY KEY (district, participant_id, case_id))`,
-    `CREATE TABLE IF NOT EXISTS ${tables.idempotency} (
-      district text NOT NULL, idempotency_key text NOT NULL, request_hash text NOT NULL, status integer NOT NULL,
-      body jsonb NOT NULL, etag text, created_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (district, idempotency_key))`,
     `CREATE TABLE IF NOT EXISTS ${tables.checkpoints} (projection text PRIMARY KEY, checkpoint text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
   ];
   for (const statement of statements) await ignoringConcurrentCreation(() => dataSource.query(statement));
-  for (const table of [tables.calendar, tables.timeline, tables.participants, tables.idempotency]) {
+  for (const table of [tables.calendar, tables.timeline, tables.participants]) {
     for (const statement of districtIsolationSql(table, tables.role)) await dataSource.query(statement);
   }
   // The checkpoint is not district data: it is written in the same transaction as the district rows it covers.

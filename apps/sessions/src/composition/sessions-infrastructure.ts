@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { EventStore } from '@lien/shared-event-store';
+import { MessageTransport } from '@lien/shared-messaging';
+import { createEmbeddedTransport } from '@lien/shared-messaging-embedded';
+import { createKafkaTransport } from '@lien/shared-messaging-kafka-platformatic';
+import { InfrastructureConfig, openEventStore } from '@lien/shared-wiring';
+import { DEFAULT_SESSIONS_READ_SCHEMA, DistrictSettingsCatalog, migrateSessionsReadModels, SessionsReadModelTables } from '@lien/sessions-application';
+
+/** Every real part the sessions service runs on, opened once and closed once. */
+export interface SessionsInfrastructure {
+  /** Personal fields sealed per person on the way in, opened on the way out. */
+  readonly store: EventStore;
+  /** As persisted (sealed): what the relay publishes from. */
+  readonly rawStore: EventStore;
+  readonly dataSource: DataSource;
+  /** Inbox, relay checkpoints and Idempotency-Keys, in `operationalSchema`. */
+  readonly pool: Pool;
+  readonly operationalSchema: string;
+  readonly tables: SessionsReadModelTables;
+  readonly settings: DistrictSettingsCatalog;
+  /** Districts whose referrals topics this instance consumes. */
+  readonly districts: readonly string[];
+  readonly transport: MessageTransport;
+  /** Read once per request: the time every command carries. */
+  readonly clock: () => Date;
+  close(): Promise<void>;
+}
+
+export interface SessionsInfrastructureParts {
+  readonly eventStore: { readonly store: EventStore; readonly raw: EventStore; close(): Promise<void> };
+  readonly databaseUrl: string;
+  readonly readSchema: string;
+  readonly operationalSchema: string;
+  readonly serviceRole?: string;
+  readonly settingsDirectory: string;
+  readonly districts: readonly string[];
+  readonly transport: MessageTransport;
+  readonly clock?: () => Date;
+}
+
+export async function openSessionsInfrastructure(parts: SessionsInfrastructureParts): Promise<SessionsInfrastructure> {
+  const settings = DistrictSettingsCatalog.fromDirectory(parts.settingsDirectory);
+  const dataSource = new DataSource({ type: 'postgres', url: parts.databaseUrl, extra: { max: 6 } });
+  await dataSource.initialize();
+  const tables = new SessionsReadModelTables({ schema: parts.readSchema, ...(parts.serviceRole ? { serviceRole: parts.serviceRole } : {}) });
+  await migrateSessionsReadModels(dataSource, tables);
+  const pool = new Pool({ connectionString: parts.databaseUrl, max: 6 });
+  // An idle connection dropped by a server restart must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  return {
+    store: parts.eventStore.store,
+    rawStore: parts.eventStore.raw,
+    dataSource,
+    pool,
+    operationalSchema: parts.operationalSchema,
+    tables,
+    settings,
+    districts: parts.districts,
+    transport: parts.transport,
+    clock: parts.clock ?? (() => new Date()),
+    async close() {
+      await parts.transport.close();
+      await pool.end();
+      await dataSource.destroy();
+      await parts.eventStore.close();
+    },
+  };
+}
+
+/** The workspace's configuration folder, found from the working directory (the repository root, or the image's /app). */
+export function configDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  return env['LIEN_CONFIG_DIR'] ?? join(process.cwd(), 'config');
+}
+
+/** `LIEN_DISTRICT` (one district per namespace in production), else every district of `config/districts.json`. */
+export function servedDistricts(env: NodeJS.ProcessEnv, allDistricts: readonly string[]): string[] {
+  const configured = (env['LIEN_DISTRICT'] ?? '').split(',').map((d) => d.trim()).filter((d) => d !== '' && d !== 'unset' && d !== '*');
+  return configured.length > 0 ? configured : [...allDistricts];
+}
+
+export async function sessionsInfrastructureFromEnv(config: Extract<InfrastructureConfig, { mode: 'real' }>, allDistricts: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<SessionsInfrastructure> {
+  const transport = config.kafkaBrokers ? createKafkaTransport({ brokers: [...config.kafkaBrokers], clientId: 'lien-sessions' }) : createEmbeddedTransport();
+  return openSessionsInfrastructure({
+    eventStore: await openEventStore(config, 'sessions'),
+    databaseUrl: config.databaseUrl,
+    readSchema: DEFAULT_SESSIONS_READ_SCHEMA,
+    operationalSchema: 'lien_sessions',
+    settingsDirectory: join(configDirectory(env), 'protocol-templates'),
+    districts: servedDistricts(env, allDistricts),
+    transport,
+  });
+}
