@@ -1,0 +1,34 @@
+import { DistrictSeals } from '@lien/shared-audit';
+import { districtOption } from '../arguments';
+import { AuditContext } from '../audit-context';
+import { ExitCode } from '../exit-codes';
+
+const OPERATOR = { userId: 'audit-cli', role: 'auditor' };
+
+/** Seals each store's part of the district: a Merkle root over its events up to now. */
+export async function sealCommand(options: Readonly<Record<string, string>>, context: AuditContext): Promise<number> {
+  const district = districtOption(options);
+  for (const { service, raw } of context.stores) {
+    const seal = await new DistrictSeals(raw).seal(district, new Date(), OPERATOR);
+    context.out(`${service}: sealed ${seal.eventCount} events, root ${seal.root}, at ${seal.sealedAt}`);
+  }
+  return ExitCode.ok;
+}
+
+/** Checks every earlier seal of the district: a mismatch proves something before it changed. */
+export async function checkSealsCommand(options: Readonly<Record<string, string>>, context: AuditContext): Promise<number> {
+  const district = districtOption(options);
+  let mismatches = 0;
+  let seals = 0;
+  for (const { service, raw } of context.stores) {
+    const sealsOfStore = new DistrictSeals(raw);
+    for (const seal of await sealsOfStore.list(district)) {
+      seals += 1;
+      const check = await sealsOfStore.check(seal);
+      context.out(`${service}: seal of ${seal.sealedAt} (${seal.eventCount} events) ${check.matches ? 'matches' : `DOES NOT MATCH (root now ${check.rootNow})`}`);
+      if (!check.matches) mismatches += 1;
+    }
+  }
+  if (seals === 0) context.out(`no seal for district ${district}`);
+  return mismatches ? ExitCode.sealMismatch : ExitCode.ok;
+}

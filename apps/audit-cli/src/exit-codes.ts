@@ -1,0 +1,20 @@
+/** Distinct exit codes, so scripts and auditors can tell the outcomes apart without parsing text. */
+export const ExitCode = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  chainBroken: 3,
+  unknownDistrict: 4,
+  sealMismatch: 5,
+  proofInvalid: 6,
+  unknownEvent: 7,
+} as const;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { requiredEnv } from '@lien/shared-testing';
+import { openEventStore } from '@lien/shared-wiring';
+import { ExitCode } from './exit-codes';
+import { runCli } from './run-cli';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, (l) => out.push(l), (l) => err.push(l));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the auditor command line on the real PostgreSQL store', () => {
+  const district = `audit${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+  const stream = `referral-${randomUUID()}`;
+  let firstEventId = '';
+
+  beforeAll(async () => {
+    process.env['DATABASE_URL'] = requiredEnv('DATABASE_URL');
+    const opened = await openEventStore({ mode: 'real', databaseUrl: requiredEnv('DATABASE_URL') }, 'referrals');
+    const metadata = { district, correlationId: 'c', causationId: 'c', actor: { userId: 'u', role: 'coordinator' }, occurredAt: '2026-05-01T09:00:00.000Z' };
+    const appended = await opened.raw.append(stream, [0, 1, 2].map((n) => ({ type: 'referrals.Observed.v1', data: { n }, metadata })), { expectedRevision: 'no-stream' });
+    expect(appended.nextExpectedRevision).toBe(2n);
+    firstEventId = (await opened.raw.readStream(stream, { district }))[0]?.id ?? '';
+    await opened.close();
+  });
+
+  afterAll(async () => {
+    // The schema is shared with other suites: remove only this test district's rows and partition.
+    const pool = new Pool({ connectionString: requiredEnv('DATABASE_URL') });
+    const [registered] = (await pool.query('SELECT partition_name FROM lien_referrals_events.districts WHERE district = $1', [district])).rows;
+    await pool.query('DELETE FROM lien_referrals_events.streams WHERE district = $1', [district]);
+    if (registered) await pool.query(`DROP TABLE IF EXISTS lien_referrals_events."${registered.partition_name}"`);
+    await pool.query('DELETE FROM lien_referrals_events.districts WHERE district = $1', [district]);
+    await pool.end();
+  });
+
+  it('given --help, when run, then it documents every command and exit code', async () => {
+    const { code, out } = await cli('--help');
+    expect(code).toBe(ExitCode.ok);
+    expect(out).toMatch(/verify-proof/);
+    expect(out).toMatch(/3 chain broken/);
+  });
+
+  it('given an unknown command or a bad district code, when run, then a one-line usage error and exit 2', async () => {
+    expect((await cli('frobnicate')).code).toBe(ExitCode.usage);
+    const bad = await cli('verify', '--district', 'Luxembourg!');
+    expect(bad).toMatchObject({ code: ExitCode.usage, err: 'lien-audit: not a district code: Luxembourg!' });
+  });
+
+  it('given a district with no events, when verified, then exit 4', async () => {
+    expect((await cli('verify', '--district', 'nowhere', '--service', 'referrals')).code).toBe(ExitCode.unknownDistrict);
+  });
+
+  it('given an intact district, when verified, sealed and proven, then the proof verifies offline', async () => {
+    expect((await cli('verify', '--district', district, '--service', 'referrals')).code).toBe(ExitCode.ok);
+    expect((await cli('seal', '--district', district, '--service', 'referrals')).code).toBe(ExitCode.ok);
+    const proof = await cli('prove', '--district', district, '--event', firstEventId, '--service', 'referrals');
+    expect(proof.code).toBe(ExitCode.ok);
+    const file = join(mkdtempSync(join(tmpdir(), 'proof-')), 'proof.json');
+    writeFileSync(file, proof.out);
+    expect((await cli('verify-proof', '--file', file)).code).toBe(ExitCode.ok);
+    const forged = JSON.parse(proof.out);
+    forged.index = (forged.index + 1) % forged.size;
+    writeFileSync(file, JSON.stringify(forged));
+    expect((await cli('verify-proof', '--file', file)).code).toBe(ExitCode.proofInvalid);
+  });
+
+  it('given a row altered in the database after the seal, when verified, then exit 3 names the stream and revision', async () => {
+    const pool = new Pool({ connectionString: requiredEnv('DATABASE_URL') });
+    await pool.query(`UPDATE lien_referrals_events.events SET data = '{"n": 7}' WHERE district = $1 AND stream_name = $2 AND revision = 1`, [district, stream]);
+    await pool.end();
+    const result = await cli('verify', '--district', district, '--service', 'referrals');
+    expect(result.code).toBe(ExitCode.chainBroken);
+    expect(result.out).toContain(`BREAK in ${stream} at revision 1 (hash-mismatch)`);
+  });
+});

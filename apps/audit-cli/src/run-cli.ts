@@ -1,0 +1,53 @@
+import { parseArguments } from './arguments';
+import { AuditContext, openAuditContext } from './audit-context';
+import { checkSealsCommand, sealCommand } from './commands/seal.command';
+import { proveCommand, verifyProofCommand } from './commands/prove.command';
+import { verifyCommand } from './commands/verify.command';
+import { CliError, ExitCode } from './exit-codes';
+
+export const HELP = `lien-audit: verify, seal and prove a district's event history
+
+Usage: npm run audit -- <command> [options]
+
+Commands:
+  verify        --district <code>                 recompute every hash chain; first break per stream
+  seal          --district <code>                 store a Merkle root over the district's events
+  check-seals   --district <code>                 recompute every earlier seal of the district
+  prove         --district <code> --event <id>    inclusion proof (JSON) against the latest seal
+  verify-proof  --file <proof.json>               check a proof offline, without any database
+
+Options:
+  --service referrals,sessions,assessments        which event stores (default: all three)
+
+Environment: DATABASE_URL (and KURRENTDB_URL) for the real parts; otherwise the embedded data in LIEN_DATA_DIR.
+Exit codes: 0 ok, 1 failure, 2 usage, 3 chain broken, 4 unknown district, 5 seal mismatch, 6 proof invalid, 7 unknown event.`;
+
+const NEEDS_STORE: Record<string, (options: Readonly<Record<string, string>>, context: AuditContext) => Promise<number>> = {
+  verify: verifyCommand,
+  seal: sealCommand,
+  'check-seals': checkSealsCommand,
+  prove: proveCommand,
+};
+
+/** Runs one command and returns its exit code; errors become one line, never a stack trace. */
+export async function runCli(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  try {
+    const { command, options } = parseArguments(argv);
+    if (!command || command === '--help' || command === 'help') {
+      out(HELP);
+      return command ? ExitCode.ok : ExitCode.usage;
+    }
+    if (command === 'verify-proof') return verifyProofCommand(options, out);
+    const handler = NEEDS_STORE[command];
+    if (!handler) throw new CliError(`unknown command: ${command} (see --help)`, ExitCode.usage);
+    const context = await openAuditContext(options, out);
+    try {
+      return await handler(options, context);
+    } finally {
+      await context.close();
+    }
+  } catch (error) {
+    err(`lien-audit: ${error instanceof Error ? error.message : String(error)}`);
+    return error instanceof CliError ? error.exitCode : ExitCode.failure;
+  }
+}
