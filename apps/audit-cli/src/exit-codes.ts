@@ -8,6 +8,7 @@ export const ExitCode = {
   sealMismatch: 5,
   proofInvalid: 6,
   unknownEvent: 7,
+  beforeExistence: 8,
 } as const;
 
 export class CliError extends Error {

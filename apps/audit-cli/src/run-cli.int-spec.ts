@@ -79,4 +79,19 @@ describe('the auditor command line on the real PostgreSQL store', () => {
     expect(result.code).toBe(ExitCode.chainBroken);
     expect(result.out).toContain(`BREAK in ${stream} at revision 1 (hash-mismatch)`);
   });
+
+  it('given a case stream, when asked as of now, then its events are listed; before it existed, exit 8', async () => {
+    const now = await cli('as-of', '--district', district, '--stream', stream, '--at', new Date().toISOString(), '--service', 'referrals');
+    expect(now.code).toBe(ExitCode.ok);
+    expect(now.out).toContain('3 of 3 events, revision 2');
+    const before = await cli('as-of', '--district', district, '--stream', stream, '--at', '2001-01-01T00:00:00Z', '--service', 'referrals');
+    expect(before.code).toBe(ExitCode.beforeExistence);
+  });
+
+  it('given a case stream, when its activity is listed, then every actor and command shows', async () => {
+    const activity = await cli('activity', '--district', district, '--stream', stream, '--service', 'referrals');
+    expect(activity.code).toBe(ExitCode.ok);
+    expect(activity.out.split('\n').filter((l) => l.startsWith('did   '))).toHaveLength(3);
+    expect(activity.out).toContain('coordinator:u  referrals.Observed.v1');
+  });
 });

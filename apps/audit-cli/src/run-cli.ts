@@ -1,5 +1,6 @@
 import { parseArguments } from './arguments';
 import { AuditContext, openAuditContext } from './audit-context';
+import { activityCommand, asOfCommand } from './commands/history.command';
 import { checkSealsCommand, sealCommand } from './commands/seal.command';
 import { proveCommand, verifyProofCommand } from './commands/prove.command';
 import { verifyCommand } from './commands/verify.command';
@@ -15,18 +16,22 @@ Commands:
   check-seals   --district <code>                 recompute every earlier seal of the district
   prove         --district <code> --event <id>    inclusion proof (JSON) against the latest seal
   verify-proof  --file <proof.json>               check a proof offline, without any database
+  as-of         --district <code> --stream <name> --at <ISO time>    a case stream as it stood then
+  activity      --district <code> --stream <name> [--from --to]      who did and who read what on a case
 
 Options:
   --service referrals,sessions,assessments        which event stores (default: all three)
 
 Environment: DATABASE_URL (and KURRENTDB_URL) for the real parts; otherwise the embedded data in LIEN_DATA_DIR.
-Exit codes: 0 ok, 1 failure, 2 usage, 3 chain broken, 4 unknown district, 5 seal mismatch, 6 proof invalid, 7 unknown event.`;
+Exit codes: 0 ok, 1 failure, 2 usage, 3 chain broken, 4 unknown district, 5 seal mismatch, 6 proof invalid, 7 unknown event or stream, 8 date before the case existed.`;
 
 const NEEDS_STORE: Record<string, (options: Readonly<Record<string, string>>, context: AuditContext) => Promise<number>> = {
   verify: verifyCommand,
   seal: sealCommand,
   'check-seals': checkSealsCommand,
   prove: proveCommand,
+  'as-of': asOfCommand,
+  activity: activityCommand,
 };
 
 /** Runs one command and returns its exit code; errors become one line, never a stack trace. */
