@@ -1,1 +1,10 @@
-module.exports = { ...require('../../jest.preset.cjs'), displayName: 'referrals', rootDir: __dirname };
+const preset = require('../../jest.preset.cjs');
+
+module.exports = {
+  ...preset,
+  displayName: 'referrals',
+  rootDir: __dirname,
+  // The relay's Kafka client (@platformatic/kafka) ships ES modules only: SWC turns them into CommonJS.
+  transform: { ...preset.transform, '^.+\\.js$': preset.transform['^.+\\.ts$'] },
+  transformIgnorePatterns: ['/node_modules/(?!(@platformatic|scule)/)'],
+};

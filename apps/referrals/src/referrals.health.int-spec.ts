@@ -1,4 +1,8 @@
-import { describeHealthEndpoints } from '@lien/shared-testing';
-import { ReferralsModule } from './referrals.module';
+import { describeHealthEndpoints, requiredEnv } from '@lien/shared-testing';
+import { referralsTestModule } from './test-support/referrals-test-module';
 
-describeHealthEndpoints('referrals', ReferralsModule);
+const referrals = referralsTestModule(requiredEnv('DATABASE_URL'));
+
+describeHealthEndpoints('referrals', referrals.module);
+
+afterAll(() => referrals.dropSchemas());

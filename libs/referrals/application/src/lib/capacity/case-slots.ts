@@ -33,9 +33,21 @@ export class CaseSlots {
   }
 
   async freeSlots(district: string): Promise<number> {
+    return freeSlots(await this.state(district), this.capacities.capacityOf(district));
+  }
+
+  /** Referrals holding a slot: the district's open cases. */
+  async holders(district: string): Promise<readonly string[]> {
+    return (await this.state(district)).holders;
+  }
+
+  capacityOf(district: string): number {
+    return this.capacities.capacityOf(district);
+  }
+
+  private async state(district: string): Promise<DistrictCapacityState> {
     const stored = await this.store.readStream(districtCapacityStream(district), { district });
-    const state = stored.map((event) => districtCapacityCodec.decode(event)).reduce(districtCapacityDecider.evolve, districtCapacityDecider.initialState());
-    return freeSlots(state, this.capacities.capacityOf(district));
+    return stored.map((event) => districtCapacityCodec.decode(event)).reduce(districtCapacityDecider.evolve, districtCapacityDecider.initialState());
   }
 
   private async run(command: DistrictCapacityCommand, context: CommandContext): Promise<boolean> {
