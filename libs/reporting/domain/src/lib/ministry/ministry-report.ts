@@ -1,0 +1,98 @@
+import { CalendarPeriod } from '../period/calendar-period';
+import { DistrictFacts } from '../facts/reporting-facts';
+import { published, PublishedValue, SUPPRESSED } from '../disclosure/count-table';
+import { protectTable, SuppressionPolicy } from '../disclosure/secondary-suppression';
+import { computeIndicators, IndicatorSet } from '../indicators/district-indicators';
+import { percent } from '../indicators/district-report';
+import { IndicatorDefinition, INDICATORS } from '../indicators/indicator-catalogue';
+import { summarise } from '../indicators/statistics';
+
+export interface DistrictProfile {
+  readonly code: string;
+  readonly name: string;
+  readonly divisions: readonly string[];
+  readonly capacity: number;
+}
+
+/** One district's line (or the all-district total line) of one indicator, as the ministry may see it. */
+export interface PublishedRow {
+  readonly district: string;
+  readonly cells: Readonly<Record<string, PublishedValue>>;
+  readonly total: PublishedValue;
+  readonly median?: PublishedValue;
+  readonly p90?: PublishedValue;
+  readonly share?: PublishedValue;
+  readonly capacity?: number;
+  readonly occupancy?: PublishedValue;
+}
+
+export interface PublishedIndicator {
+  readonly id: string;
+  readonly rows: readonly PublishedRow[];
+  /** Always over every configured district, whichever districts a caller selects. */
+  readonly total: PublishedRow;
+}
+
+export interface MinistryReport {
+  readonly period: CalendarPeriod;
+  readonly threshold: number;
+  readonly indicators: readonly PublishedIndicator[];
+}
+
+export const TOTAL_ROW = 'total';
+
+const valueOf = (v: PublishedValue) => (v.status === 'published' ? v.value : undefined);
+
+/**
+ * Statistics derived from a count are shown only where the count itself is: a median needs at least
+ * `threshold` values, a p90 twice that (with fewer, the nearest-rank p90 is the largest value, one case).
+ */
+function derived(definition: IndicatorDefinition, row: Omit<PublishedRow, 'district'>, durations: readonly number[] | undefined, threshold: number, capacity: number | undefined): Partial<PublishedRow> {
+  const n = valueOf(row.total);
+  const extra: { -readonly [K in keyof PublishedRow]?: PublishedRow[K] } = {};
+  if (definition.kind === 'duration') {
+    const stats = summarise(durations ?? []);
+    extra.median = n !== undefined && n >= threshold && stats.median !== undefined ? published(stats.median) : SUPPRESSED;
+    extra.p90 = n !== undefined && n >= 2 * threshold && stats.p90 !== undefined ? published(stats.p90) : SUPPRESSED;
+  }
+  if (definition.shareOf) {
+    const part = valueOf(row.cells[definition.shareOf.category]);
+    extra.share = n !== undefined && n > 0 && part !== undefined ? published(percent(part, n)) : SUPPRESSED;
+  }
+  if (definition.againstCapacity && capacity !== undefined) {
+    extra.capacity = capacity;
+    extra.occupancy = n !== undefined && capacity > 0 ? published(percent(n, capacity)) : SUPPRESSED;
+  }
+  return extra;
+}
+
+function publishIndicator(definition: IndicatorDefinition, districts: readonly DistrictProfile[], sets: ReadonlyMap<string, IndicatorSet>, policy: SuppressionPolicy): PublishedIndicator {
+  const categories = definition.categories.map((c) => c.code);
+  const values = districts.map((d) => categories.map((c) => sets.get(d.code)?.[definition.id].counts[c] ?? 0));
+  const table = protectTable({ rows: districts.map((d) => d.code), columns: categories, values }, policy);
+  const cellsOf = (cells: readonly PublishedValue[]) => Object.fromEntries(categories.map((c, j) => [c, cells[j]]));
+  const rows = districts.map((d, i) => {
+    const row = { cells: cellsOf(table.cells[i]), total: table.rowTotals[i] };
+    return { district: d.code, ...row, ...derived(definition, row, sets.get(d.code)?.[definition.id].durations, policy.threshold, d.capacity) };
+  });
+  const allDurations = districts.flatMap((d) => sets.get(d.code)?.[definition.id].durations ?? []);
+  const totalRow = { cells: cellsOf(table.columnTotals), total: table.grandTotal };
+  const capacity = districts.reduce((sum, d) => sum + d.capacity, 0);
+  return { id: definition.id, rows, total: { district: TOTAL_ROW, ...totalRow, ...derived(definition, totalRow, allDurations, policy.threshold, capacity) } };
+}
+
+/**
+ * The one canonical report of one period: every indicator as a districts × categories table protected
+ * as a whole. Every ministry endpoint, export and page is a selection of these cells, so no two
+ * responses can disagree in a way that could be subtracted.
+ */
+export function ministryReport(districts: readonly DistrictProfile[], facts: readonly DistrictFacts[], period: CalendarPeriod, policy: SuppressionPolicy): MinistryReport {
+  const sets = new Map(facts.map((f) => [f.district, computeIndicators(f, period)]));
+  return { period, threshold: policy.threshold, indicators: INDICATORS.map((definition) => publishIndicator(definition, districts, sets, policy)) };
+}
+
+/** The rows of some districts; the total line stays the total over all districts. */
+export function selectDistricts(report: MinistryReport, codes: readonly string[] | undefined): MinistryReport {
+  if (!codes) return report;
+  return { ...report, indicators: report.indicators.map((i) => ({ ...i, rows: i.rows.filter((r) => codes.includes(r.district)) })) };
+}
