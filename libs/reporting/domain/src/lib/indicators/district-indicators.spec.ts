@@ -1,7 +1,7 @@
 import { caseFact, decision, districtFacts, incident, received, referral, report, session, wellbeing } from '../../testing/facts-builder';
 import { computeIndicators } from './district-indicators';
 import { districtReport } from './district-report';
-import { parsePeriodKey } from '../period/calendar-period';
+import { CalendarPeriod, parsePeriodKey } from '../period/calendar-period';
 
 const year2025 = { firstDay: '2025-01-01', lastDay: '2025-12-31' };
 const at = (day: string) => `${day}T10:00:00.000Z`;
@@ -102,7 +102,7 @@ describe('district indicators computed from facts', () => {
       cases: [caseFact({ caseId: 'k1', division: 'arlon', openedAt: at('2025-01-01') }), caseFact({ caseId: 'k2', division: 'neufchateau', openedAt: at('2025-01-01') })],
       sessions: [session('k1', at('2025-03-01')), session('k2', at('2025-03-01')), session('k2', at('2025-03-02')), session('unknown', at('2025-03-02'))],
     });
-    const report2025 = districtReport(facts, [parsePeriodKey('year', '2025')!], ['arlon', 'marche-en-famenne', 'neufchateau'], 20);
+    const report2025 = districtReport(facts, [parsePeriodKey('year', '2025') as CalendarPeriod], ['arlon', 'marche-en-famenne', 'neufchateau'], 20);
     const byDivision = Object.fromEntries(report2025.byDivision.map((d) => [String(d.division), d.indicators]));
     expect(Object.keys(byDivision)).toEqual(['arlon', 'marche-en-famenne', 'neufchateau', 'null']);
     expect(byDivision['arlon']['referrals-received'].total).toBe(3);

@@ -1,6 +1,6 @@
 import { caseFact, districtFacts, received, wellbeing } from '../../testing/facts-builder';
 import { publishedGrid, recomputeBySubtraction } from '../../testing/table-attacker';
-import { parsePeriodKey } from '../period/calendar-period';
+import { CalendarPeriod, parsePeriodKey } from '../period/calendar-period';
 import { DEFAULT_SUPPRESSION_POLICY } from '../disclosure/secondary-suppression';
 import { DistrictProfile, ministryReport, MinistryReport, PublishedIndicator, selectDistricts } from './ministry-report';
 
@@ -9,7 +9,7 @@ const districts: DistrictProfile[] = [
   { code: 'luxembourg', name: 'Luxembourg', divisions: [], capacity: 20 },
   { code: 'namur', name: 'Namur', divisions: [], capacity: 20 },
 ];
-const year = parsePeriodKey('year', '2025')!;
+const year = parsePeriodKey('year', '2025') as CalendarPeriod;
 const at = (day: string) => `${day}T10:00:00.000Z`;
 
 /** Liège 12 / 7 / 9, Luxembourg 3 / 8 / 11, Namur 10 / 6 / 0 referrals by family court, SPJ, SAJ. */
