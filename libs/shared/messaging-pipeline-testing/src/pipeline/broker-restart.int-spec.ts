@@ -29,6 +29,8 @@ describe('broker stopped and restarted under a running relay and consumer', () =
     await broker.stop();
     const during = await pipeline.openCases(10);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Proof that the outage was real: nothing appended meanwhile got through.
+    expect((await pipeline.effectsPerEvent()).size).toBe(10);
     await broker.restart();
     const restartedAt = Date.now();
     const after = await pipeline.openCases(10);
@@ -36,12 +38,9 @@ describe('broker stopped and restarted under a running relay and consumer', () =
     const all = [...before, ...during, ...after];
     await eventually('thirty effects', async () => (await pipeline.effectsPerEvent()).size === 30, 120_000);
     // Recovery time, for the record: session timeout (10 s) plus backoff bound it.
-    console.info(`all effects ${Math.round((Date.now() - restartedAt) / 1000)} s after the broker was back; faults ${JSON.stringify(pipeline.faults)}`);
+    console.info(`all effects ${Math.round((Date.now() - restartedAt) / 1000)} s after the broker was back; consumer rejoins: ${pipeline.faults.consumerReconnects}`);
     const effects = await pipeline.effectsPerEvent();
     expect(all.map((id) => effects.get(id))).toEqual(all.map(() => 1));
     expect(effects.size).toBe(30);
-    // The outage was felt: the consumer lost its broker and rejoined. (The producer may ride it out on
-    // its own retries, so the relay's retry count is not asserted; its retries have a unit test.)
-    expect(pipeline.faults.consumerReconnects).toBeGreaterThan(0);
   });
 });
