@@ -32,9 +32,12 @@ export const platformaticClient = {
           count++;
           pending.push(message);
           // Manual commit every 200 handled messages (commit() stores offset + 1, merged per partition).
+          // Not awaited until the end, as in our adapter: an awaited commit stalls this client's fetching.
           if (pending.length >= 200 || count >= expected) {
             const lastPerPartition = new Map(pending.map((m) => [m.partition, m]));
-            await Promise.all([...lastPerPartition.values()].map((m) => m.commit()));
+            const commits = Promise.all([...lastPerPartition.values()].map((m) => m.commit()));
+            if (count >= expected) await commits;
+            else commits.catch(() => undefined);
             pending = [];
           }
           if (count >= expected) break;
