@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -75,12 +76,16 @@ export function configDirectory(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** `LIEN_DISTRICT` (one district per namespace in production), else every district of `config/districts.json`. */
-export function servedDistricts(env: NodeJS.ProcessEnv, allDistricts: readonly string[]): string[] {
+export function servedDistricts(env: NodeJS.ProcessEnv = process.env): string[] {
   const configured = (env['LIEN_DISTRICT'] ?? '').split(',').map((d) => d.trim()).filter((d) => d !== '' && d !== 'unset' && d !== '*');
-  return configured.length > 0 ? configured : [...allDistricts];
+  if (configured.length > 0) return configured;
+  const file = join(configDirectory(env), 'districts.json');
+  if (!existsSync(file)) throw new Error(`set LIEN_DISTRICT, or give ${file}: the sessions service must know which districts it serves`);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { districts: { code: string }[] }).districts.map((d) => d.code);
 }
 
-export async function sessionsInfrastructureFromEnv(config: Extract<InfrastructureConfig, { mode: 'real' }>, allDistricts: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<SessionsInfrastructure> {
+export async function sessionsInfrastructureFromEnv(config: Extract<InfrastructureConfig, { mode: 'real' }>, env: NodeJS.ProcessEnv = process.env): Promise<SessionsInfrastructure> {
+  const districts = servedDistricts(env);
   const transport = config.kafkaBrokers ? createKafkaTransport({ brokers: [...config.kafkaBrokers], clientId: 'lien-sessions' }) : createEmbeddedTransport();
   return openSessionsInfrastructure({
     eventStore: await openEventStore(config, 'sessions'),
@@ -88,7 +93,7 @@ export async function sessionsInfrastructureFromEnv(config: Extract<Infrastructu
     readSchema: DEFAULT_SESSIONS_READ_SCHEMA,
     operationalSchema: 'lien_sessions',
     settingsDirectory: join(configDirectory(env), 'protocol-templates'),
-    districts: servedDistricts(env, allDistricts),
+    districts,
     transport,
   });
 }
