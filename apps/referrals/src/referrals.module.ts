@@ -3,7 +3,7 @@ import { AccessLog, AuditedCaseReadInterceptor } from '@lien/shared-access-log';
 import { AuthModule, authConfigFromEnv } from '@lien/shared-auth';
 import { IdempotencyInterceptor, IdempotencyStore, IfMatchInterceptor } from '@lien/shared-http-conventions';
 import { HealthModule, ReadinessIndicator } from '@lien/shared-platform';
-import { ReferralsApplication } from '@lien/referrals-application';
+import { ReferralProjectionRunner, ReferralsApplication } from '@lien/referrals-application';
 import { DistrictIntakeController } from './http/district-intake.controller';
 import { ReferralCommandsController } from './http/referral-commands.controller';
 import { ReferralQueriesController } from './http/referral-queries.controller';
@@ -43,6 +43,7 @@ export class ReferralsModule {
       controllers: [ReferralCommandsController, ReferralQueriesController, DistrictIntakeController],
       providers: [
         { provide: ReferralsApplication, inject: [ReferralsRuntime], useFactory: (runtime: ReferralsRuntime) => runtime.application },
+        { provide: ReferralProjectionRunner, inject: [ReferralsRuntime], useFactory: (runtime: ReferralsRuntime) => runtime.projection },
         { provide: IdempotencyStore, inject: [ReferralsRuntime], useFactory: (runtime: ReferralsRuntime) => runtime.idempotency },
         { provide: AccessLog, inject: [ReferralsRuntime], useFactory: (runtime: ReferralsRuntime) => runtime.accessLog },
         IdempotencyInterceptor,

@@ -5,7 +5,7 @@ import { CurrentPrincipal, Permission, RequirePermission } from '@lien/shared-au
 import type { Principal } from '@lien/shared-auth';
 import type { ExpectedRevision } from '@lien/shared-event-store';
 import { Idempotent, IfMatchRevision, RequireIfMatch, setRevisionEtag } from '@lien/shared-http-conventions';
-import { ReferralCommandResult, ReferralsApplication } from '@lien/referrals-application';
+import { ReferralCommandResult, ReferralProjectionRunner, ReferralsApplication, referralStream } from '@lien/referrals-application';
 import { commandContext } from './command-context.factory';
 import { AmendMandateRequest, CloseCaseRequest, DeclineReferralRequest, WithdrawReferralRequest } from './dto/decision.requests';
 import { REGISTER_REFERRAL_EXAMPLE, RegisterReferralRequest } from './dto/register-referral.request';
@@ -18,7 +18,10 @@ const ILLEGAL_TRANSITION = 'Transition interdite dans l’état actuel (code sta
 @ApiTags('referrals')
 @Controller('api/v1/districts/:district/referrals')
 export class ReferralCommandsController {
-  constructor(private readonly referrals: ReferralsApplication) {}
+  constructor(
+    private readonly referrals: ReferralsApplication,
+    private readonly projection: ReferralProjectionRunner,
+  ) {}
 
   @Post()
   @RequirePermission('case:write')
@@ -31,7 +34,7 @@ export class ReferralCommandsController {
   async register(@Param('district') district: string, @Body() body: RegisterReferralRequest, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const result = await this.referrals.register.execute(registrationInput(body), commandContext(request, district, principal, 'case:write'));
     response.setHeader('Location', `/api/v1/districts/${district}/referrals/${result.referralId}`);
-    return answer(response, result);
+    return this.answer(response, result);
   }
 
   @Post(':id/accept')
@@ -72,13 +75,15 @@ export class ReferralCommandsController {
   }
 
   private async run(response: Response, command: () => Promise<ReferralCommandResult>): Promise<ReferralCommandResponse> {
-    return answer(response, await command());
+    return this.answer(response, await command());
   }
-}
 
-function answer(response: Response, result: ReferralCommandResult): ReferralCommandResponse {
-  setRevisionEtag(response, result.revision);
-  return commandResponse(result);
+  /** Answers once the read model shows the change (or after a second at most), so a following GET sees it. */
+  private async answer(response: Response, result: ReferralCommandResult): Promise<ReferralCommandResponse> {
+    await this.projection.waitUntilProjected(referralStream(result.referralId), result.revision);
+    setRevisionEtag(response, result.revision);
+    return commandResponse(result);
+  }
 }
 
 /** A command on an existing referral: one permission, `If-Match` required, safe to retry with an `Idempotency-Key`. */
