@@ -1,15 +1,25 @@
 #!/usr/bin/env node
-// `npm start`: builds, then runs the four services side by side on the embedded default.
-// Until the all-in-one process lands (zero-setup issue), each service runs as its own process.
+// `npm start`: the platform on its embedded default. PGlite (persisted in LIEN_DATA_DIR, default .lien)
+// is served on loopback and the four services run beside it, each in its own process.
+// With DATABASE_URL (and KAFKA_BROKERS, KURRENTDB_URL) set, the same services run on the real parts.
+// Still to come (zero-setup issue): one process for all four services with the in-process transport
+// between them; until then contracts flow between services only through Kafka (KAFKA_BROKERS).
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startEmbeddedPostgres, StartupError } from './embedded-postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVICES = ['referrals', 'sessions', 'assessments', 'reporting'];
 const basePort = Number(process.env.LIEN_BASE_PORT ?? 3001);
 const host = process.env.HOST ?? '127.0.0.1';
+const dataDir = resolve(process.env.LIEN_DATA_DIR ?? join(root, '.lien'));
+
+function fail(message) {
+  console.error(`lien: ${message}`);
+  process.exit(2);
+}
 
 function portIsFree(port) {
   return new Promise((resolvePromise) => {
@@ -20,35 +30,45 @@ function portIsFree(port) {
 }
 
 async function main() {
+  if (!process.env.DATABASE_URL && (process.env.KAFKA_BROKERS || process.env.KURRENTDB_URL)) {
+    fail('KAFKA_BROKERS or KURRENTDB_URL is set without DATABASE_URL: give all the real parts, or none for the embedded default');
+  }
   for (const [index] of SERVICES.entries()) {
-    const port = basePort + index;
-    if (!(await portIsFree(port))) {
-      console.error(`lien: port ${port} on ${host} is already in use; set LIEN_BASE_PORT to another first port`);
-      process.exit(2);
-    }
+    if (!(await portIsFree(basePort + index))) fail(`port ${basePort + index} on ${host} is already in use; set LIEN_BASE_PORT to another first port`);
   }
   console.log('lien: building…');
-  execFileSync(process.execPath, [join(root, 'tools/build/build.mjs')], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'tools/build/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  let embedded;
+  if (!process.env.DATABASE_URL) {
+    console.log(`lien: starting embedded PostgreSQL (PGlite) in ${dataDir}…`);
+    embedded = await startEmbeddedPostgres(dataDir);
+  }
+  const env = { ...process.env, HOST: host, LIEN_DATA_DIR: dataDir, ...(embedded ? { DATABASE_URL: embedded.url } : {}) };
   const children = SERVICES.map((name, index) =>
-    spawn(process.execPath, [join(root, `dist/apps/${name}/src/main.js`)], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, PORT: String(basePort + index), HOST: host },
-    }),
+    spawn(process.execPath, [join(root, `dist/apps/${name}/src/main.js`)], { cwd: root, stdio: 'inherit', env: { ...env, PORT: String(basePort + index) } }),
   );
-  const stopAll = () => children.forEach((child) => child.kill('SIGTERM'));
-  process.on('SIGINT', stopAll);
-  process.on('SIGTERM', stopAll);
+  let stopping = false;
+  const stopAll = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    children.forEach((child) => child.kill('SIGTERM'));
+    await Promise.all(children.map((child) => (child.exitCode !== null ? undefined : new Promise((r) => child.once('exit', r)))));
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
   children.forEach((child, index) =>
     child.on('exit', (code) => {
-      if (code && code !== 0) {
+      if (!stopping && code !== 0) {
         console.error(`lien: ${SERVICES[index]} exited with ${code}; stopping the others`);
-        stopAll();
-        process.exitCode = 1;
+        void stopAll(1);
       }
     }),
   );
   SERVICES.forEach((name, index) => console.log(`lien: ${name} → http://${host}:${basePort + index}/api/docs`));
+  console.log(`lien: demo token: curl -s -X POST http://${host}:${basePort}/dev/login -H 'content-type: application/json' \\
+  -d '{"userId":"demo-coordinatrice","roles":["coordinator"],"districts":["luxembourg"]}'`);
 }
 
-void main();
+main().catch((error) => fail(error instanceof StartupError ? error.message : `start failed: ${error?.message ?? error}`));

@@ -1,0 +1,29 @@
+// The embedded default's database: PGlite (PostgreSQL in WebAssembly) persisted in the data folder and
+// served on loopback, so the services use the very code paths (pg, TypeORM) they use on a real server.
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export class StartupError extends Error {}
+
+export async function startEmbeddedPostgres(dataDir) {
+  const dir = join(dataDir, 'pglite');
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new StartupError(`the data folder ${dataDir} is not writable; set LIEN_DATA_DIR to a folder you can write`);
+  }
+  const db = await PGlite.create(dir);
+  // Connections are cheap here: the single PGlite session serialises their transactions.
+  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 200 });
+  await server.start();
+  return {
+    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
