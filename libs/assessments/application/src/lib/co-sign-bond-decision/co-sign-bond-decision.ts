@@ -1,0 +1,8 @@
+import { CaseFileCommandResult, CaseFileRepository } from '../case-file-store/case-file.repository';
+import { clinicianPart, WriteOptions } from '../case-file-store/clinician-command';
+import { CommandContext } from '../case-file-store/command-context';
+
+/** Signing gives the decision effect; a suspend or end then reaches sessions through the contract. */
+export function coSignBondDecision(files: CaseFileRepository, input: { readonly caseId: string; readonly decisionId: string }, context: CommandContext, options: WriteOptions = {}): Promise<CaseFileCommandResult> {
+  return files.run({ type: 'CoSignBondDecision', ...input, ...clinicianPart(context) }, context, options.expectedRevision);
+}
