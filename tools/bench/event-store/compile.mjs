@@ -10,9 +10,14 @@ const ENTRY = '@lien/shared-event-store-postgres';
 
 /** Compiles and returns the PostgreSQL adapter's public API (`PostgresEventStore`, …). */
 export function compileEventStore(root) {
-  const outDir = join(root, 'tmp', 'bench-event-store', 'build');
+  return compileLibraries(root, [ENTRY], 'bench-event-store')[ENTRY];
+}
+
+/** Compiles the given `@lien/*` libraries and their closure into `tmp/<folder>`; returns each entry's exports. */
+export function compileLibraries(root, entries, folder) {
+  const outDir = join(root, 'tmp', folder, 'build');
   const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
-  const libs = libraryClosure(root, compilerOptions.paths);
+  const libs = libraryClosure(root, compilerOptions.paths, entries);
   const swcrc = {
     jsc: {
       parser: { syntax: 'typescript', decorators: true },
@@ -26,20 +31,21 @@ export function compileEventStore(root) {
   };
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const configFile = join(root, 'tmp', 'bench-event-store', 'swcrc.json');
+  const configFile = join(root, 'tmp', folder, 'swcrc.json');
   writeFileSync(configFile, JSON.stringify(swcrc));
   execFileSync(
     process.execPath,
     [join(root, 'node_modules/@swc/cli/bin/swc.js'), ...libs, '--config-file', configFile, '--out-dir', outDir, '--ignore', '**/*.spec.ts', '--ignore', '**/*.int-spec.ts', '--quiet'],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  return createRequire(import.meta.url)(join(outDir, 'libs/shared/event-store-postgres/src/index.js'));
+  const load = createRequire(import.meta.url);
+  return Object.fromEntries(entries.map((entry) => [entry, load(join(outDir, compilerOptions.paths[entry][0].replace(/^\.\//, '').replace(/\.ts$/, '.js')))]));
 }
 
 /** The source folders of the entry library and of every `@lien/*` library it imports, transitively. */
-function libraryClosure(root, paths) {
+function libraryClosure(root, paths, entries) {
   const folders = new Set();
-  const pending = [ENTRY];
+  const pending = [...entries];
   while (pending.length > 0) {
     const alias = pending.pop();
     const folder = dirname(paths[alias][0]);
