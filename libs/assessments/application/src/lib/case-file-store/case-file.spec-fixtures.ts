@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore, RecordedEvent } from '@lien/shared-event-store';
-import { InMemoryEventStore } from '@lien/shared-event-store-memory';
 import { InMemoryKeyStore, PersonalDataProtector, ProtectedEventStore } from '@lien/shared-personal-data';
 import { CaseFileEvent, caseFileStream, InstrumentRegistry } from '@lien/assessments-domain';
 import { caseFileCodec } from './case-file.codec';
@@ -50,9 +49,11 @@ export interface StoredStory {
   readonly caseId: string;
 }
 
-/** Appends the story through the personal-data protector, as the service does, one event at a time a day apart. */
-export async function storedStory(events: (caseId: string) => CaseFileEvent[] = caseStory): Promise<StoredStory> {
-  const raw = new InMemoryEventStore();
+/**
+ * Appends the story to `raw` through the personal-data protector, as the service does, one event at a
+ * time a day apart. The spec brings the store (fixtures never pick an adapter).
+ */
+export async function storedStory(raw: EventStore, events: (caseId: string) => CaseFileEvent[] = caseStory): Promise<StoredStory> {
   const keys = new InMemoryKeyStore();
   const store = new ProtectedEventStore(raw, new PersonalDataProtector(keys));
   const caseId = randomUUID();
@@ -67,4 +68,10 @@ export async function storedStory(events: (caseId: string) => CaseFileEvent[] = 
 
 export async function rawEvents(story: StoredStory): Promise<RecordedEvent[]> {
   return story.raw.readStream(caseFileStream(story.caseId), { district: DISTRICT });
+}
+
+export function nth<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`no item at ${index}`);
+  return item;
 }

@@ -1,3 +1,4 @@
+import { InMemoryEventStore } from '@lien/shared-event-store-memory';
 import { CaseFileEvent } from '@lien/assessments-domain';
 import { AUTHOR, CHILD, CHILD_WORDS, caseStory, DISTRICT, RATIONALE, REGISTRY, storedStory, WISHES } from '../case-file-store/case-file.spec-fixtures';
 import { CaseFileRepository } from '../case-file-store/case-file.repository';
@@ -5,7 +6,7 @@ import { extractPdfText, flattened } from '../report-pdf/pdf-text.spec-helper';
 import { renderReportVersion } from './render-report-version';
 
 async function reportText(events?: (caseId: string) => CaseFileEvent[], erase = false, version = 1): Promise<string> {
-  const story = await storedStory(events);
+  const story = await storedStory(new InMemoryEventStore(), events);
   if (erase) await story.keys.erase(CHILD);
   const rendered = await renderReportVersion(new CaseFileRepository(story.store), REGISTRY, DISTRICT, story.caseId, 'rep1', version);
   expect(rendered.pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');

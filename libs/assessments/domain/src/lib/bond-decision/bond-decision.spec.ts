@@ -2,7 +2,7 @@ import { deciderSpecification } from '@lien/shared-decider-testing';
 import { AssessmentFileNotFound, InvalidAssessmentInput } from '../case-file/case-file.errors';
 import { caseFileDecider } from '../case-file/case-file.decider';
 import { CaseFileEvent } from '../case-file/case-file.events';
-import { AUTHOR, CASE_ID, COORDINATOR, decisionDrafted, draftDecision, opened, PEER, riskAssessed, TODAY, wellbeingAssessed } from '../case-file/case-file.spec-fixtures';
+import { AUTHOR, CASE_ID, CHILD_ID, COORDINATOR, decisionDrafted, draftDecision, opened, PEER, riskAssessed, TODAY, wellbeingAssessed } from '../case-file/case-file.spec-fixtures';
 import {
   AdaptationWithoutModalities, CoSignatureByAuthor, DecisionAlreadyExists, DecisionNotADraft, DecisionNotFound, DecisionWithoutAssessments, DecisionWithoutChildWishes,
   DecisionWithoutRationale, DraftDecisionPending, ModalitiesWithoutAdaptation, UnknownAssessmentReference,
@@ -17,7 +17,9 @@ const signed = (overrides: Partial<Extract<CaseFileEvent, { type: 'BondDecisionS
   type: 'BondDecisionSigned',
   caseId: CASE_ID,
   decisionId: 'decision-1',
+  childId: CHILD_ID,
   outcome: 'suspend',
+  assessmentIds: ['wellbeing-1', 'risk-1'],
   draftedBy: AUTHOR,
   cosignedBy: COORDINATOR,
   supersedesDecisionId: null,

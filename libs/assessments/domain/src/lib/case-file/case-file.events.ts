@@ -118,7 +118,9 @@ export interface BondDecisionSigned {
   readonly type: 'BondDecisionSigned';
   readonly caseId: string;
   readonly decisionId: string;
+  readonly childId: string;
   readonly outcome: BondOutcome;
+  readonly assessmentIds: readonly string[];
   readonly draftedBy: Clinician;
   readonly cosignedBy: Clinician;
   readonly supersedesDecisionId: string | null;
@@ -149,6 +151,8 @@ export interface ReportVersionSent {
   readonly caseId: string;
   readonly reportId: string;
   readonly version: number;
+  readonly kind: ReportKind;
+  readonly deadlineDueOn: CalendarDate | null;
   readonly sentOn: CalendarDate;
   readonly sentBy: Clinician;
 }

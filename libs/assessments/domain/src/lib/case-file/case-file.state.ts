@@ -7,7 +7,9 @@ import { CalendarDate, Clinician, MandateFacts, ReportDeadline, ReportKind } fro
 export interface DecisionRecord {
   readonly decisionId: string;
   readonly status: 'draft' | 'withdrawn' | 'signed' | 'superseded';
+  readonly childId: string;
   readonly outcome: BondOutcome;
+  readonly assessmentIds: readonly string[];
   readonly draftedBy: Clinician;
   readonly cosignedBy: Clinician | null;
   /** The drafted content, to tell a retried draft from a different one under the same id. */
@@ -105,8 +107,8 @@ export function evolveCaseFile(state: CaseFileState, event: CaseFileEvent): Case
 function evolveDecisionsAndReports(state: CaseFileState, event: CaseFileEvent): CaseFileState {
   switch (event.type) {
     case 'BondDecisionDrafted': {
-      const { decisionId, outcome, draftedBy } = event;
-      const record: DecisionRecord = { decisionId, status: 'draft', outcome, draftedBy, cosignedBy: null, fingerprint: draftFingerprint(event) };
+      const { decisionId, childId, outcome, assessmentIds, draftedBy } = event;
+      const record: DecisionRecord = { decisionId, status: 'draft', childId, outcome, assessmentIds, draftedBy, cosignedBy: null, fingerprint: draftFingerprint(event) };
       return { ...state, decisions: { ...state.decisions, [decisionId]: record }, pendingDraftId: decisionId };
     }
     case 'BondDecisionDraftWithdrawn':

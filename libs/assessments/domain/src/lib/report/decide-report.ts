@@ -48,11 +48,11 @@ export function decideSignOffReportVersion(command: SignOffReportVersion, state:
 }
 
 export function decideMarkReportSent(command: MarkReportSent, state: CaseFileState): CaseFileEvent[] {
-  const { version } = latestVersion(state, command.reportId, command.version);
+  const { report, version } = latestVersion(state, command.reportId, command.version);
   if (version.sentOn !== null) return [];
   if (version.signedBy.length < SIGNATURES_REQUIRED) throw new ReportNotSignedOff(version.signedBy.length);
   refuseFutureDate(command.sentOn, command.today, 'sentOn');
-  return [{ type: 'ReportVersionSent', caseId: command.caseId, reportId: command.reportId, version: command.version, sentOn: command.sentOn, sentBy: command.by }];
+  return [{ type: 'ReportVersionSent', caseId: command.caseId, reportId: command.reportId, version: command.version, kind: report.kind, deadlineDueOn: report.deadlineDueOn, sentOn: command.sentOn, sentBy: command.by }];
 }
 
 /** Raises, once each, the task for every deadline that falls within the lead time and has no report sent for it. */

@@ -16,7 +16,7 @@ const generated = (version: number, basedOnRevision: number): CaseFileEvent => (
 const signOff = (by: Clinician, version = 1) => ({ type: 'SignOffReportVersion' as const, caseId: CASE_ID, reportId: REPORT, version, by, today: TODAY });
 const signedOff = (by: Clinician, version = 1): CaseFileEvent => ({ type: 'ReportVersionSignedOff', caseId: CASE_ID, reportId: REPORT, version, signedBy: by });
 const markSent = (version = 1) => ({ type: 'MarkReportSent' as const, caseId: CASE_ID, reportId: REPORT, version, sentOn: TODAY, by: COORDINATOR, today: TODAY });
-const sent = (version = 1): CaseFileEvent => ({ type: 'ReportVersionSent', caseId: CASE_ID, reportId: REPORT, version, sentOn: TODAY, sentBy: COORDINATOR });
+const sent = (version = 1): CaseFileEvent => ({ type: 'ReportVersionSent', caseId: CASE_ID, reportId: REPORT, version, kind: 'interim', deadlineDueOn: '2026-06-01', sentOn: TODAY, sentBy: COORDINATOR });
 const assessed = [opened(), wellbeingAssessed()];
 
 describe('generating a version of the report to the mandant', () => {
