@@ -51,7 +51,7 @@ describe('waitlisting a referral', () => {
   });
 
   it('given an accepted referral, when waitlisted, then it is refused', () => {
-    spec.given([registered(), ...accepted]).when({ type: 'WaitlistReferral' }).thenThrows(ReferralNotWaitlistable, (e) => expect(e.details['status']).toBe('ACCEPTED'));
+    spec.given([registered(), ...accepted]).when({ type: 'WaitlistReferral' }).thenThrows(ReferralNotWaitlistable, (e) => expect(e.details['referralStatus']).toBe('ACCEPTED'));
   });
 
   it('given no referral, when waitlisted, then it is not found', () => {

@@ -98,7 +98,7 @@ export class ReferralNotFound extends DomainError {
 export abstract class IllegalReferralTransition extends DomainError {
   readonly kind = 'rule-violation' as const;
   protected constructor(message: string, status: string) {
-    super(message, { status });
+    super(message, { referralStatus: status });
   }
 }
 
