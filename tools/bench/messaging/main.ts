@@ -48,6 +48,7 @@ function report(settings: BenchSettings, r: BenchResults): string {
     '| path | samples | p50 | p95 | p99 | max | p50 / p99 vs baseline |',
     '|---|---|---|---|---|---|---|',
     latencyRow('raw producer → consumer group (baseline)', r.rawLatency),
+    latencyRow('append committed → relay → Kafka → bare consumer group', r.relayLatency, r.rawLatency),
     latencyRow('append committed → relay → Kafka → consumer effect committed (inbox + read model)', r.pipelineLatency, r.rawLatency),
     '',
     `The PostgreSQL event store took the offered load at ${Math.round(r.appendsPerSecond)} appends/s (one event per append, pool of 4);`,

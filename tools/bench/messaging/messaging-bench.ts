@@ -27,6 +27,8 @@ export interface BenchResults {
   readonly relayPerSecond: number;
   readonly rawLatency: LatencyFigures;
   readonly pipelineLatency: LatencyFigures;
+  /** Append committed → record received by a bare consumer group: the relay's share. */
+  readonly relayLatency: LatencyFigures;
   /** From the scheduled time to the append's commit: how well the store kept up with the offered rate. */
   readonly appendLatency: LatencyFigures;
   readonly appendsPerSecond: number;
@@ -120,10 +122,17 @@ async function rawLatency(pipeline: PipelineFixture, settings: BenchSettings): P
  * committed. Measured from the append's commit (its promise resolving), so a store that cannot take
  * the offered rate shows in the append figures, not in the relay's.
  */
-async function pipelineLatency(pipeline: PipelineFixture, settings: BenchSettings): Promise<{ effect: LatencyFigures; append: LatencyFigures; appendsPerSecond: number }> {
+async function pipelineLatency(pipeline: PipelineFixture, settings: BenchSettings): Promise<{ effect: LatencyFigures; onKafka: LatencyFigures; append: LatencyFigures; appendsPerSecond: number }> {
   const committedAt = new Map<string, number>();
   const effectAt = new Map<string, number>();
+  const onKafkaAt = new Map<string, number>();
   const appendSamples: number[] = [];
+  // A bare group on the same topic splits the path: append → on Kafka (relay) and → effect (consumer).
+  const watcher = await pipeline.transport.consumer.subscribe({
+    groupId: `${pipeline.district}.bench-watch`,
+    topics: [pipeline.topic],
+    handler: async (message) => void onKafkaAt.set(message.headers['ce_id'] ?? '', performance.now()),
+  });
   await pipeline.startConsumer({
     onOutcome: (outcome) => {
       if (outcome.kind === 'handled' && outcome.messageId) effectAt.set(outcome.messageId, performance.now());
@@ -146,9 +155,11 @@ async function pipelineLatency(pipeline: PipelineFixture, settings: BenchSetting
   await Promise.all(appends);
   const appendsPerSecond = (committedAt.size / (performance.now() - started)) * 1000;
   await waitFor('every appended event applied', () => effectAt.size >= committedAt.size, 180_000);
+  await waitFor('every appended event seen on Kafka', () => onKafkaAt.size >= committedAt.size, 60_000);
+  await watcher.stop();
   // An effect can land before the append's promise resolves (NOTIFY is fast): that counts as 0.
-  const effect = [...committedAt].map(([id, at]) => Math.max(0, (effectAt.get(id) ?? NaN) - at));
-  return { effect: latencies(effect), append: latencies(appendSamples), appendsPerSecond };
+  const since = (times: Map<string, number>) => [...committedAt].map(([id, at]) => Math.max(0, (times.get(id) ?? NaN) - at));
+  return { effect: latencies(since(effectAt)), onKafka: latencies(since(onKafkaAt)), append: latencies(appendSamples), appendsPerSecond };
 }
 
 export async function runMessagingBenchmark(settings: BenchSettings, log: (line: string) => void): Promise<BenchResults> {
@@ -167,7 +178,7 @@ export async function runMessagingBenchmark(settings: BenchSettings, log: (line:
     log(`latency: ${settings.rate} events/s for ${settings.seconds} s, raw producer→consumer first, then append→effect`);
     const raw = await rawLatency(latency, settings);
     const pipeline = await pipelineLatency(latency, settings);
-    return { rawSendPerSecond, relayPerSecond, rawLatency: raw, pipelineLatency: pipeline.effect, appendLatency: pipeline.append, appendsPerSecond: pipeline.appendsPerSecond };
+    return { rawSendPerSecond, relayPerSecond, rawLatency: raw, pipelineLatency: pipeline.effect, relayLatency: pipeline.onKafka, appendLatency: pipeline.append, appendsPerSecond: pipeline.appendsPerSecond };
   } finally {
     await latency.close();
   }
