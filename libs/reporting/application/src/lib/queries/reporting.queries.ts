@@ -1,0 +1,57 @@
+import { DataSource } from 'typeorm';
+import { DistrictScopedDatabase } from '@lien/shared-read-model';
+import { brusselsDate, DistrictFacts, districtReport, DistrictReport, ministryReport, MinistryReport, PeriodRequest, resolvePeriods, selectDistricts } from '@lien/reporting-domain';
+import { DistrictCatalogue } from './district-catalogue';
+import { loadDistrictFacts } from './district-facts.loader';
+import { MinistryPublications } from './ministry-publications';
+import { districtRules, ministryRules, ReportingPolicy } from './reporting-policy';
+
+export interface ReportingQueriesOptions {
+  readonly dataSource: DataSource;
+  readonly database: DistrictScopedDatabase;
+  readonly schema: string;
+  readonly catalogue: DistrictCatalogue;
+  readonly policy: ReportingPolicy;
+  readonly clock: () => Date;
+}
+
+/** The two readings of the read model: a district's own raw dashboard, and the ministry's protected one. */
+export class ReportingQueries {
+  private readonly publications: MinistryPublications;
+
+  constructor(private readonly options: ReportingQueriesOptions) {
+    this.publications = new MinistryPublications(options.dataSource, options.schema, options.clock);
+  }
+
+  get catalogue(): DistrictCatalogue {
+    return this.options.catalogue;
+  }
+
+  private today(): string {
+    return brusselsDate(this.options.clock());
+  }
+
+  /** For the district's own staff; the caller has already checked the district is theirs and is known. */
+  async districtReport(district: string, request: PeriodRequest): Promise<DistrictReport> {
+    const profile = this.options.catalogue.require(district);
+    const periods = resolvePeriods(request, districtRules(this.options.policy, this.today()));
+    const facts = await loadDistrictFacts(this.options.database, district);
+    return districtReport(facts, periods, profile.divisions, profile.capacity);
+  }
+
+  /**
+   * For the ministry: one protected report per period, each computed over every district and frozen
+   * at first publication; `districts` only selects rows to show, the totals stay all-district.
+   */
+  async ministryReports(request: PeriodRequest, districts?: readonly string[]): Promise<MinistryReport[]> {
+    districts?.forEach((code) => this.options.catalogue.require(code));
+    const periods = resolvePeriods(request, ministryRules(this.options.policy, this.today()));
+    let facts: Promise<DistrictFacts[]> | undefined;
+    const allFacts = () => (facts ??= Promise.all(this.options.catalogue.codes.map((code) => loadDistrictFacts(this.options.database, code))));
+    const reports: MinistryReport[] = [];
+    for (const period of periods) {
+      reports.push(await this.publications.publishedOr(period, async () => ministryReport(this.options.catalogue.profiles, await allFacts(), period, this.options.policy)));
+    }
+    return reports.map((report) => selectDistricts(report, districts));
+  }
+}

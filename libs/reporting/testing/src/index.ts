@@ -1,0 +1,2 @@
+export * from './lib/contract-events';
+export * from './lib/two-district-scenario';
