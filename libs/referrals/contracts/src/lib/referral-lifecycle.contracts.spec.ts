@@ -59,8 +59,8 @@ describe('referral lifecycle contracts', () => {
     for (const value of Object.values(samples[type].data)) expect(['string', 'number', 'boolean'].includes(typeof value) || value === null).toBe(true);
   });
 
-  it('given every contract, when named, then the name is lien.referrals.<kebab-name>.v<n>', () => {
-    for (const type of REFERRAL_CONTRACT_TYPES) expect(type).toMatch(/^lien\.referrals\.[a-z]+(-[a-z]+)*\.v[0-9]+$/);
+  it('given every contract, when named, then the name is referrals.<EventName>.v<n>, the CloudEvents type the relay accepts', () => {
+    for (const type of REFERRAL_CONTRACT_TYPES) expect(type).toMatch(/^referrals\.[A-Z][A-Za-z]+\.v[1-9][0-9]*$/);
   });
 
   it('given a comma-separated id list, when split, then the ids come back in order; an empty list gives none', () => {

@@ -1,6 +1,7 @@
 /**
  * Integration events the referrals service publishes. Public API: primitives only, pseudonymous ids,
- * never a name, an address or a free text. A breaking change gets a new `.v<n>` type name.
+ * never a name, an address or a free text. A breaking change gets a new `.v<n>` type name. Type names
+ * follow the platform's CloudEvents rule `<service>.<EventName>.v<n>` (as sessions' contracts do).
  * All travel on one topic per district, `lien.<district>.referrals.referral-lifecycle.v1`, keyed by the
  * referral's stream, so the events of one referral arrive in order.
  */
@@ -8,13 +9,13 @@ export const REFERRALS_PUBLISHER = 'referrals';
 export const REFERRAL_LIFECYCLE_FAMILY = 'referral-lifecycle';
 export const REFERRAL_LIFECYCLE_FAMILY_VERSION = 1;
 
-export const REFERRAL_RECEIVED_V1 = 'lien.referrals.referral-received.v1';
-export const REFERRAL_ACCEPTED_V1 = 'lien.referrals.referral-accepted.v1';
-export const REFERRAL_DECLINED_V1 = 'lien.referrals.referral-declined.v1';
-export const REFERRAL_WAITLISTED_V1 = 'lien.referrals.referral-waitlisted.v1';
-export const REFERRAL_WITHDRAWN_V1 = 'lien.referrals.referral-withdrawn.v1';
-export const CASE_OPENED_V1 = 'lien.referrals.case-opened.v1';
-export const CASE_CLOSED_V1 = 'lien.referrals.case-closed.v1';
+export const REFERRAL_RECEIVED_V1 = 'referrals.ReferralReceived.v1';
+export const REFERRAL_ACCEPTED_V1 = 'referrals.ReferralAccepted.v1';
+export const REFERRAL_DECLINED_V1 = 'referrals.ReferralDeclined.v1';
+export const REFERRAL_WAITLISTED_V1 = 'referrals.ReferralWaitlisted.v1';
+export const REFERRAL_WITHDRAWN_V1 = 'referrals.ReferralWithdrawn.v1';
+export const CASE_OPENED_V1 = 'referrals.CaseOpened.v1';
+export const CASE_CLOSED_V1 = 'referrals.CaseClosed.v1';
 
 /** A mandate was registered. Timestamps are ISO-8601 UTC; dates are `YYYY-MM-DD`. */
 export type ReferralReceivedV1 = {
