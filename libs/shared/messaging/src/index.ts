@@ -5,3 +5,4 @@ export * from './lib/cloud-event';
 export * from './lib/dead-letter';
 export * from './lib/checkpoint-store.port';
 export * from './lib/inbox.port';
+export * from './lib/lease.port';

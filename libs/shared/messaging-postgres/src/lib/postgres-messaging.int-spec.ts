@@ -3,6 +3,7 @@ import { requiredEnv } from '@lien/shared-testing';
 import { Pool } from 'pg';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store.adapter';
 import { PostgresInbox } from './postgres-inbox.adapter';
+import { PostgresLeaseProvider } from './postgres-lease.adapter';
 
 describe('PostgreSQL checkpoints and inbox', () => {
   const schema = `messaging_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -67,5 +68,19 @@ describe('PostgreSQL checkpoints and inbox', () => {
     await checkpoints.save('referrals-relay', '42' as Checkpoint);
 
     expect(await checkpoints.load('referrals-relay')).toBe('42');
+  });
+
+  it('given a relay lease held by one instance, when another asks, then it is refused until the holder releases it', async () => {
+    const leases = new PostgresLeaseProvider(pool);
+    const name = `${schema}-relay`;
+    const held = await leases.tryAcquire(name);
+
+    expect(held).toBeDefined();
+    expect(await leases.tryAcquire(name)).toBeUndefined();
+
+    await held?.release();
+    const taken = await leases.tryAcquire(name);
+    expect(taken).toBeDefined();
+    await taken?.release();
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Checkpoint, EventMetadata, NewEvent, RecordedEvent } from '@lien/shared-event-store';
-import { CheckpointStore, Inbox, InboxOutcome } from '@lien/shared-messaging';
+import { CheckpointStore, Inbox, InboxOutcome, Lease, LeaseProvider } from '@lien/shared-messaging';
 
 /**
  * A tiny example service for the messaging tests: cases are opened (published) and get notes (kept
@@ -59,5 +59,16 @@ export class InMemoryInbox extends Inbox<string[]> {
     this.handled.add(key);
     this.effects.push(...tx);
     return 'handled';
+  }
+}
+
+/** Leases held in memory: what the advisory lock does across processes, within one. */
+export class InMemoryLeaseProvider extends LeaseProvider {
+  private readonly held = new Set<string>();
+
+  async tryAcquire(name: string): Promise<Lease | undefined> {
+    if (this.held.has(name)) return undefined;
+    this.held.add(name);
+    return { release: async () => void this.held.delete(name) };
   }
 }

@@ -3,7 +3,7 @@ import { Checkpoint, EventStore, RecordedEvent } from '@lien/shared-event-store'
 import { InMemoryEventStore } from '@lien/shared-event-store-memory';
 import { fromKafkaMessage, MessageProducer, OutgoingMessage, topicName } from '@lien/shared-messaging';
 import { createEmbeddedTransport } from '@lien/shared-messaging-embedded';
-import { caseNoteAdded, caseOpened, eventually, exampleTranslator, InMemoryCheckpointStore } from '@lien/shared-messaging-testing';
+import { caseNoteAdded, caseOpened, eventually, exampleTranslator, InMemoryCheckpointStore, InMemoryLeaseProvider } from '@lien/shared-messaging-testing';
 import { Relay, RelayOptions } from './relay';
 
 const topic = topicName({ district: 'luxembourg', service: 'cases', family: 'case-lifecycle', version: 1 });
@@ -133,5 +133,27 @@ describe('Relay', () => {
     await expect(relay.done).rejects.toThrow('unknown shape');
     expect(topicExists()).toBe(false);
     expect(checkpoints.saved.size).toBe(0);
+  });
+
+  it('given two instances of one relay sharing a lease, when the active one stops, then the standby takes over from its checkpoint and nothing is sent twice', async () => {
+    const lease = new InMemoryLeaseProvider();
+    const first = randomUUID();
+    await store.append(`case-${first}`, [caseOpened(first, 'luxembourg')], { expectedRevision: 'no-stream' });
+    const active = await startRelay({ lease, leaseRetryMs: 5 });
+    const standby = new Relay({ name: 'cases-relay', service: 'cases', store, producer: transport.producer, checkpoints, translate: exampleTranslator, admin: transport.admin, lease, leaseRetryMs: 5 });
+    relays.push(standby);
+    const standbyStarted = standby.start();
+    await eventually('the first event', () => topicExists() && onTopic().length === 1);
+    expect(standby.active).toBe(false);
+
+    await active.stop();
+    await standbyStarted;
+    const second = randomUUID();
+    await store.append(`case-${second}`, [caseOpened(second, 'luxembourg')], { expectedRevision: 'no-stream' });
+    await eventually('the second event', () => onTopic().length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(standby.active).toBe(true);
+    expect(onTopic().map((e) => e.data['caseId']).sort()).toEqual([first, second].sort());
   });
 });

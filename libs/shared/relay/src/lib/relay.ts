@@ -1,5 +1,5 @@
 import { Checkpoint, EventFilter, EventStore, RecordedEvent, Subscription } from '@lien/shared-event-store';
-import { CheckpointStore, MessageProducer, OutgoingMessage, TopicAdmin } from '@lien/shared-messaging';
+import { CheckpointStore, Lease, LeaseProvider, MessageProducer, OutgoingMessage, TopicAdmin } from '@lien/shared-messaging';
 import { relayedMessage, Translator } from './translator';
 
 export interface RelayOptions {
@@ -21,6 +21,10 @@ export interface RelayOptions {
   readonly maxBuffered?: number;
   /** First wait after a failed send or save (ms, default 200), doubling up to 10 s. */
   readonly retryDelayMs?: number;
+  /** When given, only the instance holding the lease named after the relay runs; others wait in standby. */
+  readonly lease?: LeaseProvider;
+  /** How often a standby asks for the lease (ms, default 2 000). */
+  readonly leaseRetryMs?: number;
   /** A send or save failed and will be retried: for logs and metrics, never personal data. */
   readonly onRetry?: (error: unknown, attempt: number) => void;
 }
@@ -46,6 +50,8 @@ export class Relay {
   private spaceWaiters: (() => void)[] = [];
   private killed = false;
   private relayed = 0;
+  private lease?: Lease;
+  private standingBy = true;
 
   constructor(private readonly options: RelayOptions) {}
 
@@ -54,7 +60,18 @@ export class Relay {
     return this.relayed;
   }
 
+  /**
+   * Resolves once the relay is active: at once without a lease provider, otherwise when this instance
+   * holds the lease (a standby keeps asking until then, or until stopped).
+   */
   async start(): Promise<void> {
+    if (this.options.lease) {
+      while (!this.killed && !(this.lease = await this.options.lease.tryAcquire(this.options.name))) {
+        if (!this.standingBy) return;
+        await sleep(this.options.leaseRetryMs ?? 2_000);
+      }
+      if (this.killed || !this.standingBy) return this.releaseLease();
+    }
     const after = await this.options.checkpoints.load(this.options.name);
     this.subscription = this.options.store.subscribe({
       ...(after !== undefined ? { after } : {}),
@@ -71,18 +88,33 @@ export class Relay {
     return this.subscription.done;
   }
 
+  /** True while this instance is the one relaying (it holds the lease, or none is used). */
+  get active(): boolean {
+    return this.subscription !== undefined;
+  }
+
   /** Stops following the store and waits until what was read is acknowledged and checkpointed. */
   async stop(): Promise<void> {
+    this.standingBy = false;
     await this.subscription?.stop();
     await this.flushing;
+    await this.releaseLease();
   }
 
   /** Stops at once, as a crash would: nothing more is sent or checkpointed. */
   async kill(): Promise<void> {
     this.killed = true;
     this.wakeSpaceWaiters();
+    this.standingBy = false;
     await this.subscription?.stop();
     await this.flushing?.catch(() => undefined);
+    await this.releaseLease();
+  }
+
+  private async releaseLease(): Promise<void> {
+    const lease = this.lease;
+    this.lease = undefined;
+    await lease?.release();
   }
 
   private async accept(event: RecordedEvent, checkpoint: Checkpoint): Promise<void> {

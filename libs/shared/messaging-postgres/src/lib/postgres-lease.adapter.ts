@@ -1,0 +1,35 @@
+import { Lease, LeaseProvider } from '@lien/shared-messaging';
+import { Pool } from 'pg';
+
+/**
+ * A session-level advisory lock on a connection held for the lease's life: PostgreSQL releases it by
+ * itself when that connection or its process dies, so a crashed holder never blocks a standby.
+ */
+export class PostgresLeaseProvider extends LeaseProvider {
+  constructor(private readonly pool: Pool) {
+    super();
+  }
+
+  async tryAcquire(name: string): Promise<Lease | undefined> {
+    const client = await this.pool.connect();
+    try {
+      const { rows } = await client.query<{ acquired: boolean }>(`select pg_try_advisory_lock(hashtextextended($1, 0)) as acquired`, [`lien.lease:${name}`]);
+      if (!rows[0]?.acquired) {
+        client.release();
+        return undefined;
+      }
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    let released = false;
+    return {
+      async release() {
+        if (released) return;
+        released = true;
+        // Destroying the connection ends the session, and the session's locks with it.
+        client.release(true);
+      },
+    };
+  }
+}
