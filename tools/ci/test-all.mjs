@@ -36,6 +36,7 @@ function exportedValue(stdout, name) {
 }
 
 async function startInfrastructure() {
+  if (!(await run('system packages', 'bash', ['tools/infra/system-packages.sh'])).ok) return false;
   const pg = await run('postgres ready', 'bash', ['tools/infra/postgres.sh'], { capture: true });
   if (!pg.ok) return false;
   env.DATABASE_URL = exportedValue(pg.stdout, 'DATABASE_URL');
