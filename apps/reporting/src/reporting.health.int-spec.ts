@@ -1,4 +1,8 @@
-import { describeHealthEndpoints } from '@lien/shared-testing';
-import { ReportingModule } from './reporting.module';
+import { describeHealthEndpoints, requiredEnv } from '@lien/shared-testing';
+import { reportingTestModule } from './test-support/reporting-test-module';
 
-describeHealthEndpoints('reporting', ReportingModule);
+const reporting = reportingTestModule(requiredEnv('DATABASE_URL'));
+
+describeHealthEndpoints('reporting', reporting.module);
+
+afterAll(() => reporting.dropSchema());

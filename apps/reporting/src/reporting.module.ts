@@ -1,6 +1,50 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, Provider } from '@nestjs/common';
 import { AuthModule, authConfigFromEnv } from '@lien/shared-auth';
-import { HealthModule } from '@lien/shared-platform';
+import { HealthModule, ReadinessIndicator } from '@lien/shared-platform';
+import { ReportingQueries } from '@lien/reporting-application';
+import { DashboardController } from './http/dashboard.controller';
+import { IndicatorsController } from './http/indicators.controller';
+import { LoginController } from './http/login.controller';
+import { SessionCookieMiddleware } from './http/session-cookie';
+import { ReportingOptions, reportingOptionsFromEnv } from './runtime/reporting-options';
+import { RealReportingOptions, ReportingRuntime } from './runtime/reporting-runtime';
 
-@Module({ imports: [AuthModule.forRoot(authConfigFromEnv()), HealthModule.forRoot()] })
-export class ReportingModule {}
+const READ_MODEL_READINESS = Symbol('reporting-read-model-readiness');
+
+/** Holds the runtime, so that the health module and the HTTP layer share one instance. */
+@Module({})
+class ReportingRuntimeModule {
+  static forRoot(options: RealReportingOptions): DynamicModule {
+    const runtime: Provider = { provide: ReportingRuntime, useFactory: () => ReportingRuntime.open(options) };
+    return { module: ReportingRuntimeModule, providers: [runtime], exports: [ReportingRuntime] };
+  }
+}
+
+@Module({})
+export class ReportingModule implements NestModule {
+  static forRoot(options: ReportingOptions = reportingOptionsFromEnv()): DynamicModule {
+    const auth = AuthModule.forRoot(authConfigFromEnv());
+    const infrastructure = options.infrastructure;
+    if (infrastructure.mode !== 'real') {
+      // TypeORM has no PGlite driver here: without PostgreSQL the read model, hence the dashboards, cannot run.
+      const unavailable: ReadinessIndicator = { name: 'reporting-read-model', check: async () => Promise.reject(new Error('reporting needs DATABASE_URL (PostgreSQL read model)')) };
+      return { module: ReportingModule, imports: [auth, HealthModule.forRoot({ indicators: [{ provide: READ_MODEL_READINESS, useValue: unavailable }] })] };
+    }
+    const runtimeModule = ReportingRuntimeModule.forRoot({ ...options, infrastructure });
+    const readiness: Provider & { provide: symbol } = {
+      provide: READ_MODEL_READINESS,
+      inject: [ReportingRuntime],
+      useFactory: (runtime: ReportingRuntime): ReadinessIndicator => ({ name: 'reporting-read-model', check: () => runtime.checkReadModel() }),
+    };
+    return {
+      module: ReportingModule,
+      imports: [auth, runtimeModule, HealthModule.forRoot({ imports: [runtimeModule], indicators: [readiness] })],
+      controllers: [IndicatorsController, DashboardController, LoginController],
+      providers: [{ provide: ReportingQueries, inject: [ReportingRuntime], useFactory: (runtime: ReportingRuntime) => runtime.queries }],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SessionCookieMiddleware).forRoutes(IndicatorsController, DashboardController);
+  }
+}

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
-import { brusselsDate, DistrictFacts, districtReport, DistrictReport, ministryReport, MinistryReport, PeriodRequest, resolvePeriods, selectDistricts } from '@lien/reporting-domain';
+import { brusselsDate, CalendarPeriod, DistrictFacts, districtReport, DistrictReport, ministryReport, MinistryReport, PeriodRequest, resolvePeriods, selectDistricts } from '@lien/reporting-domain';
 import { DistrictCatalogue } from './district-catalogue';
 import { loadDistrictFacts } from './district-facts.loader';
 import { MinistryPublications } from './ministry-publications';
@@ -29,6 +29,11 @@ export class ReportingQueries {
 
   private today(): string {
     return brusselsDate(this.options.clock());
+  }
+
+  /** The period the ministry sees when it asks for none: the latest one closed and settled. */
+  latestMinistryPeriod(): CalendarPeriod {
+    return resolvePeriods({}, ministryRules(this.options.policy, this.today()))[0];
   }
 
   /** For the district's own staff; the caller has already checked the district is theirs and is known. */
