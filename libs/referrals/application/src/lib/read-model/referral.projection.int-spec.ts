@@ -63,6 +63,15 @@ describe('the referral read model in PostgreSQL', () => {
     expect(once.map((r: { status: string; revision: string }) => [r.status, r.revision])).toEqual([['CLOSED', '5'], ['CLOSED', '5']]);
   });
 
+  it('given two replicas projecting the same log at once, when both finish, then the rows are those of one pass', async () => {
+    const { events } = await store.readAll();
+    await Promise.all([applyAll(events), applyAll(events)]);
+    const concurrent = await rows();
+    await dataSource.query(`TRUNCATE ${schema}.referrals`);
+    await applyAll(events);
+    expect(concurrent).toEqual(await rows());
+  });
+
   it('given a projection that ran, when it is rebuilt from the log, then it reaches the same rows', async () => {
     const runner = new ReferralProjectionRunner(store, dataSource, database);
     await runner.start();

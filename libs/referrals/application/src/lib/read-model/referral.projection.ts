@@ -10,6 +10,8 @@ export const REFERRAL_PROJECTION = 'referral-read-model';
 export class ReferralProjection {
   async apply(manager: EntityManager, stored: RecordedEvent): Promise<void> {
     const event = referralEventCodec.decode(referralUpcasters.upcast(stored));
+    // Every replica runs this projection: they take turns per referral, and the revision guard makes the later one a no-op.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`referral-row:${event.referralId}`]);
     const repository = manager.getRepository(ReferralRowEntity);
     const row = await repository.findOneBy({ id: event.referralId });
     const next = referralRowAfter(row ?? undefined, { event, district: stored.metadata.district, revision: stored.revision, occurredAt: stored.metadata.occurredAt });
