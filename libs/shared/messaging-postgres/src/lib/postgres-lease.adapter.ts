@@ -27,8 +27,14 @@ export class PostgresLeaseProvider extends LeaseProvider {
       async release() {
         if (released) return;
         released = true;
-        // Destroying the connection ends the session, and the session's locks with it.
-        client.release(true);
+        try {
+          // Unlocked explicitly: a destroyed connection frees the lock only once its backend has
+          // exited, which a standby asking right after could still find held.
+          await client.query(`select pg_advisory_unlock(hashtextextended($1, 0))`, [`lien.lease:${name}`]);
+          client.release();
+        } catch (error) {
+          client.release(error as Error);
+        }
       },
     };
   }
