@@ -35,8 +35,35 @@ function exportedValue(stdout, name) {
   return line?.slice(name.length + 1);
 }
 
+/** Optional, for laptops with Docker: PostgreSQL and Kafka in containers held by a child process. */
+function startContainers() {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, ['tools/infra/testcontainers.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    cleanups.push(async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const databaseUrl = exportedValue(stdout, 'DATABASE_URL');
+      const brokers = exportedValue(stdout, 'KAFKA_BROKERS');
+      if (databaseUrl && brokers) {
+        Object.assign(env, { DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers });
+        results.push({ label: 'containers ready', ok: true, seconds: '-' });
+        resolvePromise(true);
+      }
+    });
+    child.once('exit', () => {
+      results.push({ label: 'containers ready', ok: false, seconds: '-' });
+      resolvePromise(false);
+    });
+  });
+}
+
 async function startInfrastructure() {
   if (!(await run('system packages', 'bash', ['tools/infra/system-packages.sh'])).ok) return false;
+  if (process.env.LIEN_INFRA === 'testcontainers') return startContainers();
   const pg = await run('postgres ready', 'bash', ['tools/infra/postgres.sh'], { capture: true });
   if (!pg.ok) return false;
   env.DATABASE_URL = exportedValue(pg.stdout, 'DATABASE_URL');
