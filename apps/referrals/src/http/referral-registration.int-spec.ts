@@ -41,6 +41,16 @@ describe('registering a mandate over HTTP (real PostgreSQL event store, dev toke
     expect(accessLogStream('luxembourg', 'x')).toContain('accesslog-');
   });
 
+  it('given a child erased (key deleted), when the referral is read, then the child’s personal fields are null and marked erased, the rest intact', async () => {
+    const body = aRegistrationBody();
+    const childId = (body['children'] as Array<{ personId: string }>)[0]?.personId as string;
+    const { id } = (await register(body).expect(201)).body;
+    await service.runtime.events.keys.erase(childId, 'luxembourg');
+    const response = await service.http().get(`${base}/${id}`).auth(practitioner, { type: 'bearer' }).expect(200);
+    expect(response.body.children).toEqual([{ personId: childId, firstName: null, lastName: null, birthDate: null, erased: true }]);
+    expect(response.body.adults[1]).toMatchObject({ firstName: 'Marc', erased: false });
+  });
+
   it('given a stored registration, when the raw log is inspected, then names, birth dates and addresses are sealed', async () => {
     const { id } = (await register(aRegistrationBody()).expect(201)).body;
     const stored = JSON.stringify((await events()).filter((e) => e.streamName === `referral-${id}`).map((e) => e.data));
@@ -53,6 +63,7 @@ describe('registering a mandate over HTTP (real PostgreSQL event store, dev toke
     ['an impossible date', aRegistrationBody({}, { decisionDate: '2026-02-30' }), 'mandate.decisionDate'],
     ['a malformed reference', aRegistrationBody({}, { reference: 'RG#12;DROP' }), 'mandate.reference'],
     ['an over-long reference', aRegistrationBody({}, { reference: 'A'.repeat(65) }), 'mandate.reference'],
+    ['a blank reference', aRegistrationBody({}, { reference: '  /  ' }), 'mandate.reference'],
     ['an oversized note', aRegistrationBody({}, { modalities: [{ kind: 'SUPERVISED_MEETINGS', note: 'x'.repeat(2001) }] }), 'mandate.modalities.0.note'],
     ['an unknown field', aRegistrationBody({ childName: 'Zoé' }), 'childName'],
     ['a child without birth date', aRegistrationBody({ children: [{ personId: randomUUID(), firstName: 'Zoé', lastName: 'Fictive' }] }), 'children.0.birthDate'],

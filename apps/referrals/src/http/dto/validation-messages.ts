@@ -13,4 +13,5 @@ export const FR = {
 
 /** `YYYY-MM-DD`, checked again as a real calendar day (no 30 February). */
 export const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const MANDATE_REFERENCE = /^[A-Za-z0-9/.\- ]{1,64}$/;
+/** 1–64 of letters, digits, space, `/`, `.`, `-`, with at least one letter or digit. */
+export const MANDATE_REFERENCE = /^(?=.*[A-Za-z0-9])[A-Za-z0-9/.\- ]{1,64}$/;
