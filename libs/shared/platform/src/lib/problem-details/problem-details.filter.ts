@@ -36,12 +36,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 function fromDomainError(error: DomainError): ProblemDetails {
+  // Details first: a detail that happens to be called `status` or `code` must never replace those.
   return {
+    ...error.details,
     type: problemType(error.code),
     title: error.message,
     status: STATUS_BY_KIND[error.kind],
     code: error.code,
-    ...error.details,
   };
 }
 
