@@ -17,12 +17,15 @@ async function cli(...argv: string[]) {
 
 describe('the auditor command line on the real PostgreSQL store', () => {
   const district = `audit${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+  // Own schemas (LIEN_SCHEMA_PREFIX), so the tampering below never touches a real service's store.
+  const prefix = `audit_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
   const stream = `referral-${randomUUID()}`;
   let firstEventId = '';
 
   beforeAll(async () => {
     process.env['DATABASE_URL'] = requiredEnv('DATABASE_URL');
-    const opened = await openEventStore({ mode: 'real', databaseUrl: requiredEnv('DATABASE_URL') }, 'referrals');
+    process.env['LIEN_SCHEMA_PREFIX'] = prefix;
+    const opened = await openEventStore({ mode: 'real', databaseUrl: requiredEnv('DATABASE_URL'), schemaPrefix: prefix }, 'referrals');
     const metadata = { district, correlationId: 'c', causationId: 'c', actor: { userId: 'u', role: 'coordinator' }, occurredAt: '2026-05-01T09:00:00.000Z' };
     const appended = await opened.raw.append(stream, [0, 1, 2].map((n) => ({ type: 'referrals.Observed.v1', data: { n }, metadata })), { expectedRevision: 'no-stream' });
     expect(appended.nextExpectedRevision).toBe(2n);
@@ -31,12 +34,11 @@ describe('the auditor command line on the real PostgreSQL store', () => {
   });
 
   afterAll(async () => {
-    // The schema is shared with other suites: remove only this test district's rows and partition.
+    delete process.env['LIEN_SCHEMA_PREFIX'];
     const pool = new Pool({ connectionString: requiredEnv('DATABASE_URL') });
-    const [registered] = (await pool.query('SELECT partition_name FROM lien_referrals_events.districts WHERE district = $1', [district])).rows;
-    await pool.query('DELETE FROM lien_referrals_events.streams WHERE district = $1', [district]);
-    if (registered) await pool.query(`DROP TABLE IF EXISTS lien_referrals_events."${registered.partition_name}"`);
-    await pool.query('DELETE FROM lien_referrals_events.districts WHERE district = $1', [district]);
+    for (const service of ['referrals', 'sessions', 'assessments']) {
+      await pool.query(`DROP SCHEMA IF EXISTS ${prefix}_${service}_events CASCADE; DROP SCHEMA IF EXISTS ${prefix}_${service}_keys CASCADE`);
+    }
     await pool.end();
   });
 
@@ -73,7 +75,7 @@ describe('the auditor command line on the real PostgreSQL store', () => {
 
   it('given a row altered in the database after the seal, when verified, then exit 3 names the stream and revision', async () => {
     const pool = new Pool({ connectionString: requiredEnv('DATABASE_URL') });
-    await pool.query(`UPDATE lien_referrals_events.events SET data = '{"n": 7}' WHERE district = $1 AND stream_name = $2 AND revision = 1`, [district, stream]);
+    await pool.query(`UPDATE ${prefix}_referrals_events.events SET data = '{"n": 7}' WHERE district = $1 AND stream_name = $2 AND revision = 1`, [district, stream]);
     await pool.end();
     const result = await cli('verify', '--district', district, '--service', 'referrals');
     expect(result.code).toBe(ExitCode.chainBroken);

@@ -5,13 +5,25 @@ import { join, resolve } from 'node:path';
  * - embedded (default): PGlite in `LIEN_DATA_DIR`, in-process transport, no server needed;
  * - real: `DATABASE_URL` (read models, and the event store unless `KURRENTDB_URL`), `KAFKA_BROKERS`.
  */
-export type InfrastructureConfig =
+export type InfrastructureConfig = (
   | { readonly mode: 'embedded'; readonly dataDir: string }
-  | { readonly mode: 'real'; readonly databaseUrl: string; readonly kafkaBrokers?: readonly string[]; readonly kurrentDbUrl?: string };
+  | { readonly mode: 'real'; readonly databaseUrl: string; readonly kafkaBrokers?: readonly string[]; readonly kurrentDbUrl?: string }
+) & {
+  /** Prefix of every schema a service owns (`<prefix>_<service>_events`…); `lien` unless `LIEN_SCHEMA_PREFIX`. */
+  readonly schemaPrefix?: string;
+};
+
+const SCHEMA_PREFIX = /^[a-z][a-z0-9_]{0,15}$/;
 
 export class InfrastructureConfigurationError extends Error {}
 
 export function infrastructureFromEnv(env: NodeJS.ProcessEnv = process.env): InfrastructureConfig {
+  const schemaPrefix = env['LIEN_SCHEMA_PREFIX'];
+  if (schemaPrefix !== undefined && !SCHEMA_PREFIX.test(schemaPrefix)) throw new InfrastructureConfigurationError(`LIEN_SCHEMA_PREFIX must match ${SCHEMA_PREFIX.source}`);
+  return { ...partsFromEnv(env), ...(schemaPrefix ? { schemaPrefix } : {}) };
+}
+
+function partsFromEnv(env: NodeJS.ProcessEnv): InfrastructureConfig {
   const databaseUrl = env['DATABASE_URL'] || undefined;
   const kafka = env['KAFKA_BROKERS'] || undefined;
   const kurrentDbUrl = env['KURRENTDB_URL'] || undefined;

@@ -20,8 +20,9 @@ export interface OpenedEventStore {
 
 /** Each service keeps its own event store (its own schema), as it would in its own database. */
 export async function openEventStore(config: InfrastructureConfig, service: string): Promise<OpenedEventStore> {
-  const schema = `lien_${service}_events`;
-  const keySchema = `lien_${service}_keys`;
+  const prefix = config.schemaPrefix ?? 'lien';
+  const schema = `${prefix}_${service}_events`;
+  const keySchema = `${prefix}_${service}_keys`;
   if (config.mode === 'embedded') {
     const dataDir = join(config.dataDir, 'pglite', service);
     mkdirSync(dataDir, { recursive: true });
