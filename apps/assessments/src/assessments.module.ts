@@ -1,6 +1,24 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { AuthModule, authConfigFromEnv } from '@lien/shared-auth';
-import { HealthModule } from '@lien/shared-platform';
+import { HealthModule, ReadinessIndicator } from '@lien/shared-platform';
+import { AssessmentsApiModule } from './assessments-api.module';
+import { ASSESSMENTS_INFRASTRUCTURE } from './composition/assessments.tokens';
+import { AssessmentsInfrastructure } from './composition/assessments-infrastructure';
 
-@Module({ imports: [AuthModule.forRoot(authConfigFromEnv()), HealthModule.forRoot()] })
-export class AssessmentsModule {}
+/** The assessments service: authentication, health, and the API when its real parts are given. */
+@Module({})
+export class AssessmentsModule {
+  static forRoot(open?: () => Promise<AssessmentsInfrastructure>): DynamicModule {
+    if (!open) {
+      new Logger('assessments').warn('no DATABASE_URL: the assessments API needs PostgreSQL for its read model and starts with health only');
+      return { module: AssessmentsModule, imports: [AuthModule.forRoot(authConfigFromEnv()), HealthModule.forRoot()] };
+    }
+    const api = AssessmentsApiModule.forRoot(open);
+    const readiness = {
+      provide: 'assessments-read-model-ready',
+      inject: [ASSESSMENTS_INFRASTRUCTURE],
+      useFactory: (infra: AssessmentsInfrastructure): ReadinessIndicator => ({ name: 'read-model', check: async () => void (await infra.dataSource.query('SELECT 1')) }),
+    };
+    return { module: AssessmentsModule, imports: [AuthModule.forRoot(authConfigFromEnv()), api, HealthModule.forRoot({ imports: [api], indicators: [readiness] })] };
+  }
+}

@@ -11,14 +11,18 @@ const caseOpened: CaseOpenedV1 = {
   division: 'marche-en-famenne',
   childIds: '11111111-1111-4111-8111-111111111111',
   adultIds: '22222222-2222-4222-8222-222222222222,33333333-3333-4333-8333-333333333333',
+  adultRoles: 'MOTHER,FATHER',
+  custodialAdultId: null,
+  protectiveMeasures: '',
+  supervisedContactAllowed: true,
   openedAt: '2026-03-09T14:30:00.000Z',
 };
 const fact = (type: string, data: object) => ({ id: 'contract-1', type, time: '2026-03-09T14:30:00.000Z', data: data as Record<string, unknown> });
 const session = { caseId: CASE, sessionId: 'session-1', sessionType: 'supervised-meeting' };
 
 describe('the other services’ contracts as facts of the assessment file', () => {
-  it.each([CASE_OPENED_V1, 'referrals.CaseOpened.v1'])('given the committed case-opened contract named %s, when translated, then the file opens with the children and no deadline yet', (type) => {
-    expect(commandForFact(fact(type, caseOpened))).toEqual({
+  it('given the committed case-opened contract, when translated, then the file opens with the children and no deadline yet', () => {
+    expect(commandForFact(fact(CASE_OPENED_V1, caseOpened))).toEqual({
       type: 'OpenAssessmentFile',
       caseId: CASE,
       referralId: caseOpened.referralId,
@@ -51,7 +55,7 @@ describe('the other services’ contracts as facts of the assessment file', () =
 
   it('given contracts that do not concern the file, when translated, then nothing', () => {
     expect(commandForFact(fact(SESSION_CONTRACT_TYPES.sessionScheduled, session))).toBeUndefined();
-    expect(commandForFact(fact('lien.referrals.referral-received.v1', {}))).toBeUndefined();
+    expect(commandForFact(fact('referrals.ReferralReceived.v1', {}))).toBeUndefined();
   });
 
   it('given a case-opened without case id or with malformed deadlines, when translated, then it is unreadable (a dead letter, not a retry)', () => {

@@ -1,14 +1,13 @@
 import { CASE_OPENED_V1 } from '@lien/referrals-contracts';
 
 /**
- * What assessments reads from the referrals service. `CaseOpenedV1` is the producer's committed contract;
- * its name fails the `<service>.<Name>.v<n>` shape `ce_type` headers require, so the CloudEvents spelling
- * is read too (as sessions and reporting do). The rest is a consumer-side mirror of what the referrals
- * domain records but does not publish yet (see docs/adr/0009-assessments.md): the mandate's report
- * deadlines and decision date on case-opened, and a mandate-amended contract carrying the case id.
+ * What assessments reads from the referrals service. `CaseOpenedV1` is the producer's committed contract.
+ * The rest is a consumer-side mirror of what the referrals domain records but does not publish yet (see
+ * docs/adr/0009-assessments.md): the mandate's report deadlines and decision date on case-opened, and a
+ * mandate-amended contract carrying the case id.
  */
-export const CASE_OPENED_TYPES: readonly string[] = [CASE_OPENED_V1, 'referrals.CaseOpened.v1'];
-export const MANDATE_AMENDED_TYPES: readonly string[] = ['lien.referrals.mandate-amended.v1', 'referrals.MandateAmended.v1'];
+export const CASE_OPENED_TYPES: readonly string[] = [CASE_OPENED_V1];
+export const MANDATE_AMENDED_TYPES: readonly string[] = ['referrals.MandateAmended.v1'];
 
 /** Optional fields read from case-opened when the producer sends them. */
 export interface CaseOpenedMandateMirror {

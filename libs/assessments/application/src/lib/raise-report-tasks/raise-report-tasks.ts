@@ -13,7 +13,7 @@ export interface ReportTrackerRun {
 }
 
 /**
- * The due-date tracker, run daily (and at start): raises, once, the task for every report deadline
+ * The due-date tracker, run every few hours by the service: raises, once, the task for every report deadline
  * within `leadDays`. The read model only says where to look; each case's own file decides, so a stale
  * row can never raise a task twice or for a report already sent.
  */
