@@ -9,6 +9,8 @@ import { referralsTestModule } from './referrals-test-module';
 export interface ReferralsTestApp {
   readonly app: INestApplication;
   readonly runtime: ReferralsRuntime;
+  /** The suite's schema name part: its schemas are `lien_<name>_…`. */
+  readonly name: string;
   http(): ReturnType<typeof request>;
   /** A development token for a user of `district` (default luxembourg) with the given role. */
   token(role: Role, district?: string, userId?: string): Promise<string>;
@@ -25,6 +27,7 @@ export async function startReferralsApp(databaseUrl: string, options: { capaciti
   return {
     app,
     runtime: app.get(ReferralsRuntime),
+    name: testModule.name,
     http: () => request(app.getHttpServer()),
     token: (role, district = 'luxembourg', userId = `${role}-1`) => issuer.mint({ userId, roles: [role], districts: [district] }),
     async close() {
