@@ -13,10 +13,10 @@ const cleanups = [];
 // Suites that cannot run here (KurrentDB without KURRENTDB_URL) append one line each; never counted as passed.
 const notRunReport = join(root, 'reports/not-run.txt');
 
-function run(label, command, args, { capture = false } = {}) {
+function run(label, command, args, { capture = false, envOverride } = {}) {
   return new Promise((resolvePromise) => {
     const started = Date.now();
-    const child = spawn(command, args, { cwd: root, env, stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
+    const child = spawn(command, args, { cwd: root, env: envOverride ?? env, stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
     let stdout = '';
     child.stdout?.on('data', (chunk) => {
       stdout += chunk;
@@ -67,7 +67,17 @@ async function startInfrastructure() {
   const pg = await run('postgres ready', 'bash', ['tools/infra/postgres.sh'], { capture: true });
   if (!pg.ok) return false;
   env.DATABASE_URL = exportedValue(pg.stdout, 'DATABASE_URL');
-  if (!process.env.KAFKA_BROKERS) cleanups.push(() => run('kafka stopped', 'bash', ['tools/infra/kafka.sh', 'stop']));
+  if (!process.env.KAFKA_BROKERS) {
+    // Stopped with the environment it was started with: once KAFKA_BROKERS is exported below,
+    // kafka.sh would take the broker for an external one and leave it running.
+    const startEnv = { ...env };
+    cleanups.push(async () => {
+      await run('kafka stopped', 'bash', ['tools/infra/kafka.sh', 'stop'], { envOverride: startEnv });
+      const left = await run('kafka left running (expected: no)', 'bash', ['tools/infra/kafka.sh', 'status'], { envOverride: startEnv, capture: true });
+      // `status` succeeds only when a broker still answers: that is the failure here.
+      results[results.length - 1] = { ...results[results.length - 1], label: 'nothing left running', ok: !left.ok };
+    });
+  }
   const kafka = await run('kafka ready', 'bash', ['tools/infra/kafka.sh', 'start'], { capture: true });
   if (!kafka.ok) return false;
   env.KAFKA_BROKERS = exportedValue(kafka.stdout, 'KAFKA_BROKERS');
@@ -119,6 +129,8 @@ async function main() {
   console.log('\n== Lien test summary ==');
   for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.label} (${r.seconds} s)`);
   if (!counts || counts.passed === 0) ok = false;
+  // Every step counts, the clean-up ones too (a broker left running fails the run).
+  if (results.some((r) => !r.ok)) ok = false;
   const skipped = counts?.skipped ? `, ${counts.skipped} skipped` : '';
   console.log(`${counts?.passed ?? 0} passed, ${counts?.failed ?? 0} failed${skipped}`);
   const notRun = existsSync(notRunReport) ? readFileSync(notRunReport, 'utf8').split('\n').filter(Boolean) : [];
