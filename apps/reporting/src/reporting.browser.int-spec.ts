@@ -8,32 +8,33 @@ import { startReportingApp, ReportingTestApp } from './test-support/reporting-te
 
 const REPORTS = join(__dirname, '../../../reports');
 
-/** WCAG relative-luminance contrast of two `rgb(…)` colours, computed in the page. */
-async function contrastOf(page: Page, selector: string): Promise<number> {
-  return page.$eval(selector, (element) => {
-    const rgb = (css: string) => (css.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).slice(0, 3).map(Number);
-    const luminance = (css: string) => {
-      const [r, g, b] = rgb(css).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
+/**
+ * WCAG contrast ratio between an element's text colour and the first opaque background behind it,
+ * computed in the page (as a script text: this workspace compiles without the DOM types).
+ */
+function contrastOf(page: Page, selector: string): Promise<number> {
+  return page.evaluate(`(() => {
+    const rgb = (css) => (css.match(/\\d+(\\.\\d+)?/g) || ['0', '0', '0']).slice(0, 3).map(Number);
+    const channel = (v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+    const luminance = (css) => { const [r, g, b] = rgb(css).map(channel); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const element = document.querySelector(${JSON.stringify(selector)});
     let background = 'rgb(255, 255, 255)';
-    for (let e: Element | null = element; e; e = e.parentElement) {
+    for (let e = element; e; e = e.parentElement) {
       const bg = getComputedStyle(e).backgroundColor;
-      if (!bg.startsWith('rgba(0, 0, 0, 0)') && bg !== 'transparent') {
-        background = bg;
-        break;
-      }
+      if (!bg.startsWith('rgba(0, 0, 0, 0)') && bg !== 'transparent') { background = bg; break; }
     }
     const [a, b] = [luminance(getComputedStyle(element).color), luminance(background)].sort((x, y) => y - x);
     return (a + 0.05) / (b + 0.05);
-  });
+  })()`);
 }
+
+const activeElementMatches = (page: Page, selector: string) => page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)}) ?? false`);
 
 /** Presses Tab until the focused element matches, as a keyboard-only user would; fails after `limit` presses. */
 async function tabTo(page: Page, selector: string, limit = 30): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    if (await activeElementMatches(page, selector)) return;
   }
   throw new Error(`${selector} cannot be reached with the keyboard`);
 }
@@ -87,9 +88,9 @@ describe('dashboards in a real headless Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${base}/tableau-de-bord/ministere`);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Aller au contenu');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contenu');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('contenu');
     for (const selector of ['main p', 'td.secret', 'header strong', 'thead th', 'tfoot td']) expect(await contrastOf(page, selector)).toBeGreaterThanOrEqual(4.5);
     await context.close();
   }, 120_000);
