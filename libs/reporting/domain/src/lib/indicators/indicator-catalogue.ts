@@ -26,6 +26,11 @@ export interface IndicatorDefinition {
   readonly shareOf?: { readonly category: string; readonly label: string };
   /** Whether the district's configured capacity is shown beside it. */
   readonly againstCapacity?: boolean;
+  /**
+   * A duration whose n is a count another table already publishes (its category, or its row total):
+   * that cell is shown as n, suppressed or not, so the two tables can never disagree about it.
+   */
+  readonly countedIn?: { readonly indicator: string; readonly category?: string };
 }
 
 const c = (code: string, label: string): Category => ({ code, label });
@@ -55,7 +60,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     ],
   },
   { id: 'waiting-list', kind: 'snapshot', title: "Liste d'attente", description: "Demandes en liste d'attente le dernier jour de la période.", categories: ONE('Demandes en attente') },
-  { id: 'wait-received-to-accepted', kind: 'duration', title: 'Délai réception → acceptation (jours)', description: 'Pour les demandes acceptées pendant la période.', categories: ONE('Demandes acceptées') },
+  {
+    id: 'wait-received-to-accepted', kind: 'duration', title: 'Délai réception → acceptation (jours)', description: 'Pour les demandes acceptées pendant la période.', categories: ONE('Demandes acceptées'),
+    countedIn: { indicator: 'intake-outcomes', category: 'accepted' },
+  },
   { id: 'wait-accepted-to-first-session', kind: 'duration', title: 'Délai acceptation → première séance (jours)', description: 'Pour les dossiers dont la première séance a eu lieu pendant la période.', categories: ONE('Dossiers') },
   { id: 'caseload', kind: 'snapshot', title: 'Dossiers actifs et capacité', description: 'Dossiers ouverts le dernier jour de la période, rapportés à la capacité configurée.', categories: ONE('Dossiers actifs'), againstCapacity: true },
   {
@@ -80,7 +88,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     id: 'case-closures', kind: 'count', title: 'Dossiers clôturés par issue', description: 'Clôtures pendant la période.',
     categories: [c('BOND_RESUMED', 'Lien repris'), c('BOND_ENDED', 'Lien rompu'), c('MANDATE_EXPIRED', 'Mandat échu'), c('MANDATE_WITHDRAWN', 'Mandat retiré'), c('REFERRED_ELSEWHERE', 'Réorienté'), c('OTHER', 'Autre')],
   },
-  { id: 'closed-case-durations', kind: 'duration', title: 'Durée des dossiers clôturés (jours)', description: 'De l’ouverture à la clôture, pour les dossiers clôturés pendant la période.', categories: ONE('Dossiers clôturés') },
+  {
+    id: 'closed-case-durations', kind: 'duration', title: 'Durée des dossiers clôturés (jours)', description: 'De l’ouverture à la clôture, pour les dossiers clôturés pendant la période.', categories: ONE('Dossiers clôturés'),
+    countedIn: { indicator: 'case-closures' },
+  },
   {
     id: 'reports-to-mandants', kind: 'count', title: 'Rapports aux mandants', description: "Rapports envoyés pendant la période, dans le délai ou en retard (rapports sans échéance exclus).",
     categories: [c('on-time', 'Dans le délai'), c('late', 'En retard')], shareOf: { category: 'on-time', label: 'Part dans le délai' },

@@ -2,7 +2,7 @@ import { caseFact, districtFacts, received, wellbeing } from '../../testing/fact
 import { publishedGrid, recomputeBySubtraction } from '../../testing/table-attacker';
 import { CalendarPeriod, parsePeriodKey } from '../period/calendar-period';
 import { DEFAULT_SUPPRESSION_POLICY } from '../disclosure/secondary-suppression';
-import { DistrictProfile, ministryReport, MinistryReport, PublishedIndicator, selectDistricts } from './ministry-report';
+import { DistrictProfile, ministryReport, MinistryReport, PublishedIndicator, PublishedRow, selectDistricts } from './ministry-report';
 
 const districts: DistrictProfile[] = [
   { code: 'liege', name: 'Liège', divisions: [], capacity: 40 },
@@ -57,6 +57,20 @@ describe('the ministry report of one year', () => {
     expect(row(durations, 'luxembourg')).toMatchObject({ total: { status: 'suppressed' }, median: { status: 'suppressed' }, p90: { status: 'suppressed' } });
     expect(row(durations, 'namur')?.median).toEqual({ status: 'suppressed' });
     expect(durations.total).toMatchObject({ total: { status: 'published', value: 16 }, median: { status: 'published' }, p90: { status: 'published' } });
+  });
+
+  it('given durations whose n another table already counts, when published, then n is that very cell, so the two tables never disagree about a hidden count', () => {
+    const pairs: Array<[string, (r: PublishedRow) => unknown, string]> = [
+      ['closed-case-durations', (r) => r.total, 'case-closures'],
+      ['wait-received-to-accepted', (r) => r.cells['accepted'], 'intake-outcomes'],
+    ];
+    for (const [duration, pick, source] of pairs) {
+      const d = indicator(report, duration);
+      const s = indicator(report, source);
+      expect(d.rows.map((r) => r.total)).toEqual(s.rows.map(pick));
+      expect(d.total.total).toEqual(pick(s.total));
+    }
+    expect(row(indicator(report, 'case-closures'), 'luxembourg')?.total).toEqual({ status: 'suppressed' });
   });
 
   it('given a selection of districts, when the report is narrowed, then the total line stays the total over every district', () => {

@@ -51,9 +51,11 @@ function derived(definition: IndicatorDefinition, row: Omit<PublishedRow, 'distr
   const n = valueOf(row.total);
   const extra: { -readonly [K in keyof PublishedRow]?: PublishedRow[K] } = {};
   if (definition.kind === 'duration') {
+    // Both the published n and the durations actually measured must be large enough.
+    const measured = durations?.length ?? 0;
     const stats = summarise(durations ?? []);
-    extra.median = n !== undefined && n >= threshold && stats.median !== undefined ? published(stats.median) : SUPPRESSED;
-    extra.p90 = n !== undefined && n >= 2 * threshold && stats.p90 !== undefined ? published(stats.p90) : SUPPRESSED;
+    extra.median = n !== undefined && n >= threshold && measured >= threshold && stats.median !== undefined ? published(stats.median) : SUPPRESSED;
+    extra.p90 = n !== undefined && n >= 2 * threshold && measured >= 2 * threshold && stats.p90 !== undefined ? published(stats.p90) : SUPPRESSED;
   }
   if (definition.shareOf) {
     const part = valueOf(row.cells[definition.shareOf.category]);
@@ -66,10 +68,24 @@ function derived(definition: IndicatorDefinition, row: Omit<PublishedRow, 'distr
   return extra;
 }
 
-function publishIndicator(definition: IndicatorDefinition, districts: readonly DistrictProfile[], sets: ReadonlyMap<string, IndicatorSet>, policy: SuppressionPolicy): PublishedIndicator {
+/** The protected table of an indicator; for one counted in another table, that table's cells. */
+function protectedCounts(definition: IndicatorDefinition, districts: readonly DistrictProfile[], sets: ReadonlyMap<string, IndicatorSet>, policy: SuppressionPolicy, done: ReadonlyMap<string, PublishedIndicator>) {
   const categories = definition.categories.map((c) => c.code);
+  const link = definition.countedIn;
+  if (link) {
+    const source = done.get(link.indicator);
+    if (!source || categories.length !== 1) throw new Error(`${definition.id} must follow the one-count table it is counted in`);
+    const pick = (row: PublishedRow) => (link.category ? row.cells[link.category] : row.total);
+    const rows = districts.map((d) => pick(source.rows.find((r) => r.district === d.code) as PublishedRow));
+    return { categories, cells: rows.map((v) => [v]), rowTotals: rows, columnTotals: [pick(source.total)], grandTotal: pick(source.total) };
+  }
   const values = districts.map((d) => categories.map((c) => sets.get(d.code)?.[definition.id].counts[c] ?? 0));
-  const table = protectTable({ rows: districts.map((d) => d.code), columns: categories, values }, policy);
+  return { categories, ...protectTable({ rows: districts.map((d) => d.code), columns: categories, values }, policy) };
+}
+
+function publishIndicator(definition: IndicatorDefinition, districts: readonly DistrictProfile[], sets: ReadonlyMap<string, IndicatorSet>, policy: SuppressionPolicy, done: ReadonlyMap<string, PublishedIndicator>): PublishedIndicator {
+  const table = protectedCounts(definition, districts, sets, policy, done);
+  const categories = table.categories;
   const cellsOf = (cells: readonly PublishedValue[]) => Object.fromEntries(categories.map((c, j) => [c, cells[j]]));
   const rows = districts.map((d, i) => {
     const row = { cells: cellsOf(table.cells[i]), total: table.rowTotals[i] };
@@ -88,7 +104,12 @@ function publishIndicator(definition: IndicatorDefinition, districts: readonly D
  */
 export function ministryReport(districts: readonly DistrictProfile[], facts: readonly DistrictFacts[], period: CalendarPeriod, policy: SuppressionPolicy): MinistryReport {
   const sets = new Map(facts.map((f) => [f.district, computeIndicators(f, period)]));
-  return { period, threshold: policy.threshold, indicators: INDICATORS.map((definition) => publishIndicator(definition, districts, sets, policy)) };
+  const done = new Map<string, PublishedIndicator>();
+  // Tables counted in another table come after it.
+  for (const definition of [...INDICATORS].sort((a, b) => Number(Boolean(a.countedIn)) - Number(Boolean(b.countedIn)))) {
+    done.set(definition.id, publishIndicator(definition, districts, sets, policy, done));
+  }
+  return { period, threshold: policy.threshold, indicators: INDICATORS.map((definition) => done.get(definition.id) as PublishedIndicator) };
 }
 
 /** The rows of some districts; the total line stays the total over all districts. */
