@@ -1,4 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import { InMemoryEventStore } from '@lien/shared-event-store-memory';
 import { fromKafkaMessage, topicName } from '@lien/shared-messaging';
+import { InMemoryKeyStore, PersonalDataProtector, ProtectedEventStore } from '@lien/shared-personal-data';
+import { relayedMessage } from '@lien/shared-relay';
+import { REFERRALS_PUBLISHER } from '@lien/referrals-contracts';
+// The one cross-service test: it runs the referrals decider, codec and translator to produce the very
+// contract the referrals relay would publish. Sessions code never imports them; this spec does on purpose.
+/* eslint-disable @nx/enforce-module-boundaries */
+import { referralEventCodec, translateReferralEvent } from '@lien/referrals-application';
+import { decideReferral, evolveReferral, initialReferralState, ReferralCommand, ReferralEvent } from '@lien/referrals-domain';
+/* eslint-enable @nx/enforce-module-boundaries */
 import { createEmbeddedTransport } from '@lien/shared-messaging-embedded';
 import { requiredEnv } from '@lien/shared-testing';
 import { CASE_OPENED_GROUP, referralTopics } from '@lien/sessions-application';
@@ -141,5 +152,64 @@ describe('journey: a case opened by referrals, interviewed safely, suspended aft
     await call('post', `${base(allowed.caseId)}/session-plan/suspension/lift`, coordinator).set('If-Match', plan.headers['etag'] as string).send({}).expect(200);
     // The called-off meeting freed its room and practitioner: the same slot can be planned again.
     await call('post', `${base(allowed.caseId)}/sessions`).send(meeting('16')).expect(201);
+  });
+
+  it('8. an accepted referral with a no-contact order, as the referrals translator publishes it, opens a plan where a supervised meeting of the protected child with the restrained father is refused', async () => {
+    const [child, mother, father, referralId, caseId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const commands: ReferralCommand[] = [
+      {
+        type: 'RegisterReferral',
+        referralId,
+        today: '2026-03-02',
+        mandate: {
+          mandantType: 'FAMILY_COURT',
+          reference: `JOURNEY/${referralId}`,
+          decisionDate: '2026-02-20',
+          legalBasis: 'CONSTRAINED',
+          modalities: [{ kind: 'CHILD_INTERVIEWS', sessionsPerMonth: 2 }, { kind: 'PARENT_INTERVIEWS', sessionsPerMonth: 1 }],
+          reportDeadlines: [{ kind: 'INTERIM', dueOn: '2026-05-20' }],
+        },
+        children: [{ personId: child, firstName: 'Zoé', lastName: 'Fictive', birthDate: '2017-05-04' }],
+        adults: [
+          { personId: mother, role: 'MOTHER', firstName: 'Marie', lastName: 'Fictive' },
+          { personId: father, role: 'FATHER', firstName: 'Marc', lastName: 'Inventé' },
+        ],
+        protectiveMeasures: [{ kind: 'NO_CONTACT_ORDER', restrainedPersonId: father, protectedPersonIds: [mother, child] }],
+      },
+      { type: 'AcceptReferral', caseId, mode: 'BY_COORDINATOR' },
+    ];
+    let state = initialReferralState();
+    const decided: ReferralEvent[] = [];
+    for (const command of commands) {
+      const events = decideReferral(command, state);
+      state = events.reduce(evolveReferral, state);
+      decided.push(...events);
+    }
+    // Stored as the referrals service stores them (personal data sealed), relayed as its relay relays them.
+    const referrals = new ProtectedEventStore(new InMemoryEventStore(), new PersonalDataProtector(new InMemoryKeyStore()));
+    const metadata = { district, correlationId: referralId, causationId: referralId, actor: { userId: 'coordinator-1', role: 'coordinator' }, occurredAt: '2026-03-02T09:00:00.000Z' };
+    await referrals.append(`referral-${referralId}`, decided.map((event) => ({ ...referralEventCodec.encode(event), metadata })), { expectedRevision: 'no-stream' });
+    const recorded = await referrals.readStream(`referral-${referralId}`, { district });
+    const messages = recorded.flatMap((event) => {
+      const contract = translateReferralEvent(event);
+      return contract ? [relayedMessage(REFERRALS_PUBLISHER, event, contract)] : [];
+    });
+    await service.infrastructure.transport.producer.send(messages);
+
+    await service.eventually('the plan opened from the referrals contract', async () => (await call('get', `${base(caseId)}/session-plan`)).status === 200);
+    const plan = await call('get', `${base(caseId)}/session-plan`).expect(200);
+    expect(plan.body.participants).toEqual([
+      { participantId: child, role: 'child', household: 'protected' },
+      { participantId: mother, role: 'parent', household: 'protected' },
+      { participantId: father, role: 'parent', household: 'other' },
+    ]);
+    expect(plan.body.measures).toEqual([expect.objectContaining({ kind: 'no-contact-order', restrictedParticipantId: father, protectedParticipantIds: [mother, child], supervisedContactAllowed: false })]);
+
+    let tag = plan.headers['etag'] as string;
+    for (const to of ['bond-pertinence-decision', 'preparation', 'supervised-meetings']) tag = (await call('post', `${base(caseId)}/session-plan/phase`).set('If-Match', tag).send({ to }).expect(200)).headers['etag'] as string;
+    const meeting = await call('post', `${base(caseId)}/sessions`)
+      .send(interview({ sessionType: 'supervised-meeting', participantIds: [child, father], practitionerIds: ['practitioner-3'], roomId: 'salle-jaune', startsAt: '2026-03-30T14:00:00+02:00', endsAt: '2026-03-30T15:00:00+02:00' }))
+      .expect(409);
+    expect(meeting.body).toMatchObject({ code: 'PROTECTIVE_MEASURE_FORBIDS_SESSION', measureKind: 'no-contact-order', field: 'participants' });
   });
 });

@@ -5,7 +5,8 @@ import request from 'supertest';
 import { DevIssuer, Role } from '@lien/shared-auth';
 import { toKafkaMessage } from '@lien/shared-messaging';
 import { configureHttp } from '@lien/shared-platform';
-import { CASE_OPENED_CONTRACT_TYPE, CaseOpenedContract, referralTopics } from '@lien/sessions-application';
+import { CASE_OPENED_V1, CaseOpenedV1 } from '@lien/referrals-contracts';
+import { referralTopics } from '@lien/sessions-application';
 import { SessionsModule } from '../sessions.module';
 import { SessionsTestInfrastructure } from './sessions-test-infrastructure';
 
@@ -17,7 +18,7 @@ export interface TestCase {
 }
 
 /** A case as the referrals service opens it: the father under a no-contact order towards the mother and the child. */
-export function caseOpenedContract(supervisedContactAllowed = false): { contract: CaseOpenedContract; people: TestCase } {
+export function caseOpenedContract(supervisedContactAllowed = false): { contract: CaseOpenedV1; people: TestCase } {
   const people = { caseId: randomUUID(), child: randomUUID(), mother: randomUUID(), father: randomUUID() };
   return {
     people,
@@ -77,7 +78,7 @@ export class SessionsTestApp {
   async openCase(supervisedContactAllowed = false, district = 'luxembourg', redelivered = false): Promise<TestCase> {
     const { contract, people } = caseOpenedContract(supervisedContactAllowed);
     const [topic] = referralTopics([district]);
-    const event = { id: randomUUID(), type: CASE_OPENED_CONTRACT_TYPE, source: `/lien/referrals/${district}`, subject: `referral-${contract.referralId}`, time: '2026-03-01T10:00:00.000Z', district, data: contract };
+    const event = { id: randomUUID(), type: CASE_OPENED_V1, source: `/lien/referrals/${district}`, subject: `referral-${contract.referralId}`, time: '2026-03-01T10:00:00.000Z', district, data: contract };
     const again = redelivered ? [toKafkaMessage(topic as string, event), toKafkaMessage(topic as string, { ...event, id: randomUUID() })] : [];
     await this.infrastructure.transport.producer.send([toKafkaMessage(topic as string, event), ...again]);
     const token = await this.token(['practitioner']);

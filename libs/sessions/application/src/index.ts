@@ -17,7 +17,6 @@ export * from './lib/report-incident/report-incident';
 export * from './lib/lift-suspension/lift-suspension';
 export * from './lib/advance-phase/advance-phase';
 export * from './lib/case-views/case-views';
-export * from './lib/open-plan-on-case-opened/case-opened.contract';
 export * from './lib/open-plan-on-case-opened/case-opened.translation';
 export * from './lib/open-plan-on-case-opened/case-opened.handler';
 export * from './lib/read-models/sessions-read-model.schema';

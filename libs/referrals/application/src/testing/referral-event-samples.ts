@@ -42,6 +42,12 @@ export const SAMPLE_REFERRAL_EVENTS: readonly ReferralEvent[] = [
     division: 'marche-en-famenne',
     childIds: [CHILD],
     adultIds: [MOTHER, FATHER],
+    adultRoles: ['MOTHER', 'FATHER'],
+    protectiveMeasures: [
+      { kind: 'NO_CONTACT_ORDER', restrainedPersonId: FATHER, protectedPersonIds: [MOTHER] },
+      { kind: 'ADDRESS_BAN', restrainedPersonId: FATHER, protectedPersonIds: [MOTHER] },
+    ],
+    supervisedContactAllowed: true,
   },
   { type: 'MandateAmended', referralId: SAMPLE_REFERRAL, kind: 'RENEWAL', decisionDate: '2026-08-10', reportDeadlines: [{ kind: 'FINAL', dueOn: '2027-02-10' }] },
   { type: 'CaseClosed', referralId: SAMPLE_REFERRAL, caseId: SAMPLE_CASE, outcome: 'BOND_RESUMED', note: 'Rapport final transmis' },

@@ -6,7 +6,7 @@ import referralReceivedGolden from './golden/referral-received.v1.json';
 import referralWaitlistedGolden from './golden/referral-waitlisted.v1.json';
 import referralWithdrawnGolden from './golden/referral-withdrawn.v1.json';
 import {
-  CASE_CLOSED_V1, CASE_OPENED_V1, idsOf, REFERRAL_ACCEPTED_V1, REFERRAL_CONTRACT_TYPES, REFERRAL_DECLINED_V1, REFERRAL_RECEIVED_V1, REFERRAL_WAITLISTED_V1,
+  CASE_CLOSED_V1, CASE_OPENED_V1, encodeProtectiveMeasures, idsOf, REFERRAL_ACCEPTED_V1, REFERRAL_CONTRACT_TYPES, REFERRAL_DECLINED_V1, REFERRAL_RECEIVED_V1, REFERRAL_WAITLISTED_V1,
   REFERRAL_WITHDRAWN_V1, ReferralContractType, ReferralContractTypes,
 } from './referral-lifecycle.contracts';
 
@@ -42,6 +42,10 @@ const samples: { [T in ReferralContractType]: { type: T; data: ReferralContractT
       division: 'marche-en-famenne',
       childIds: '11111111-1111-4111-8111-111111111111',
       adultIds: '22222222-2222-4222-8222-222222222222,33333333-3333-4333-8333-333333333333',
+      adultRoles: 'MOTHER,FATHER',
+      custodialAdultId: null,
+      protectiveMeasures: 'NO_CONTACT_ORDER:33333333-3333-4333-8333-333333333333>22222222-2222-4222-8222-222222222222|11111111-1111-4111-8111-111111111111',
+      supervisedContactAllowed: false,
       openedAt: '2026-03-09T14:30:00.000Z',
     },
     golden: caseOpenedGolden,
@@ -66,5 +70,14 @@ describe('referral lifecycle contracts', () => {
   it('given a comma-separated id list, when split, then the ids come back in order; an empty list gives none', () => {
     expect(idsOf(samples[CASE_OPENED_V1].data.adultIds)).toEqual(['22222222-2222-4222-8222-222222222222', '33333333-3333-4333-8333-333333333333']);
     expect(idsOf('')).toEqual([]);
+  });
+
+  it('given restraints, when encoded for case-opened, then each reads <KIND>:<restrained>><protected>|<protected>, `;`-separated; none gives an empty text', () => {
+    const measures = [
+      { kind: 'NO_CONTACT_ORDER', restrainedPersonId: 'f', protectedPersonIds: ['m', 'c'] },
+      { kind: 'ADDRESS_BAN', restrainedPersonId: 'f', protectedPersonIds: ['m'] },
+    ];
+    expect(encodeProtectiveMeasures(measures)).toBe('NO_CONTACT_ORDER:f>m|c;ADDRESS_BAN:f>m');
+    expect(encodeProtectiveMeasures([])).toBe('');
   });
 });

@@ -57,7 +57,11 @@ export type ReferralWithdrawnV1 = {
   readonly withdrawnAt: string;
 };
 
-/** A case opened on an accepted referral; the people concerned by pseudonymous id, comma-separated. */
+/**
+ * A case opened on an accepted referral; the people concerned by pseudonymous id, comma-separated. The
+ * last four fields were added to v1 (optional, so no reader or writer of the first shape breaks); this
+ * producer always sends them, and a consumer that needs them (sessions) refuses a case-opened without them.
+ */
 export type CaseOpenedV1 = {
   readonly caseId: string;
   readonly referralId: string;
@@ -68,8 +72,24 @@ export type CaseOpenedV1 = {
   readonly childIds: string;
   /** Person ids of the adults, comma-separated UUIDs. */
   readonly adultIds: string;
+  /** The adults' roles towards the child, comma-separated in the order of `adultIds`: `MOTHER` | `FATHER` | `OTHER_PARENT_FIGURE` | `GUARDIAN` | `OTHER`. */
+  readonly adultRoles?: string;
+  /** Person id of the adult the child lives with; `null` while the referrals service records no custody (it does not yet). */
+  readonly custodialAdultId?: string | null;
+  /**
+   * The measures restraining someone of the case, `;`-separated, each `<KIND>:<restrained id>><protected id>|<protected id>`,
+   * kinds `NO_CONTACT_ORDER` | `ADDRESS_BAN`, e.g. `NO_CONTACT_ORDER:33…>22…|11…`; empty when there is none. Never an address.
+   */
+  readonly protectiveMeasures?: string;
+  /** The mandate orders supervised meetings: contact with a restrained parent is allowed when supervised. */
+  readonly supervisedContactAllowed?: boolean;
   readonly openedAt: string;
 };
+
+/** Encodes restraints for `CaseOpenedV1.protectiveMeasures`. */
+export function encodeProtectiveMeasures(measures: readonly { kind: string; restrainedPersonId: string; protectedPersonIds: readonly string[] }[]): string {
+  return measures.map((m) => `${m.kind}:${m.restrainedPersonId}>${m.protectedPersonIds.join('|')}`).join(';');
+}
 
 export type CaseClosedV1 = {
   readonly caseId: string;

@@ -19,6 +19,9 @@ const accepted: ReferralEvent[] = [
     division: 'marche-en-famenne',
     childIds: [CHILD_ID],
     adultIds: [MOTHER_ID, FATHER_ID],
+    adultRoles: ['MOTHER', 'FATHER'],
+    protectiveMeasures: [{ kind: 'NO_CONTACT_ORDER', restrainedPersonId: FATHER_ID, protectedPersonIds: [MOTHER_ID] }],
+    supervisedContactAllowed: true,
   },
 ];
 const waitlisted: ReferralEvent = { type: 'ReferralWaitlisted', referralId: REFERRAL_ID };
@@ -92,6 +95,25 @@ describe('accepting a referral', () => {
     const incomplete = registered(aRegistration({ mandate: { ...aRegistration().mandate, reportDeadlines: [] } }));
     const amended: ReferralEvent = { type: 'MandateAmended', referralId: REFERRAL_ID, kind: 'AMENDMENT', decisionDate: '2026-02-20', reportDeadlines: [{ kind: 'FINAL', dueOn: '2026-08-20' }] };
     spec.given([incomplete, amended]).when(accept).then(accepted);
+  });
+
+  it('given interviews only, an address ban and a no-contact order, when accepted, then the case opens without supervised contact, with both restraints and no address', () => {
+    const measures = [
+      { kind: 'ADDRESS_BAN' as const, restrainedPersonId: FATHER_ID, protectedPersonId: MOTHER_ID, address: 'Rue Fictive 1' },
+      { kind: 'NO_CONTACT_ORDER' as const, restrainedPersonId: FATHER_ID, protectedPersonIds: [MOTHER_ID, CHILD_ID] },
+    ];
+    const interviewsOnly = registered(aRegistration({ mandate: { ...aRegistration().mandate, modalities: [{ kind: 'CHILD_INTERVIEWS' }] }, protectiveMeasures: measures }));
+    spec.given([interviewsOnly]).when(accept).then([
+      accepted[0] as ReferralEvent,
+      {
+        ...(accepted[1] as Extract<ReferralEvent, { type: 'CaseOpened' }>),
+        protectiveMeasures: [
+          { kind: 'ADDRESS_BAN', restrainedPersonId: FATHER_ID, protectedPersonIds: [MOTHER_ID] },
+          { kind: 'NO_CONTACT_ORDER', restrainedPersonId: FATHER_ID, protectedPersonIds: [MOTHER_ID, CHILD_ID] },
+        ],
+        supervisedContactAllowed: false,
+      },
+    ]);
   });
 });
 

@@ -3,7 +3,8 @@ import { checkAmendment, checkCompleteForAcceptance, checkRegistration } from '.
 import { sameValue } from './same-value';
 import { AcceptReferral, AmendMandate, CloseCase, DeclineReferral, ReferralCommand, RegisterReferral, WithdrawReferral } from './referral.commands';
 import { ReferralAlreadyRegistered, ReferralNotAcceptable, ReferralNotDeclinable, ReferralNotFound, ReferralNotWaitlistable, ReferralNotWithdrawable, MandateNotAmendable, CaseNotOpen } from './referral.errors';
-import { ReferralEvent, ReferralRegistered } from './referral.events';
+import { ProtectiveMeasure } from './mandate.types';
+import { CaseRestraint, ReferralEvent, ReferralRegistered } from './referral.events';
 import { evolveReferral, initialReferralState, ReferralState, RegisteredReferral } from './referral.state';
 
 export function decideReferral(command: ReferralCommand, state: ReferralState): readonly ReferralEvent[] {
@@ -50,7 +51,7 @@ function accept(command: AcceptReferral, state: RegisteredReferral): readonly Re
   if (state.status === 'ACCEPTED') return [];
   if (state.status !== 'RECEIVED' && state.status !== 'WAITLISTED') throw new ReferralNotAcceptable(state.status);
   checkCompleteForAcceptance(state.mandate);
-  const { referralId, division, children, adults } = state.registered;
+  const { referralId, division, children, adults, protectiveMeasures } = state.registered;
   return [
     { type: 'ReferralAccepted', referralId, caseId: command.caseId, mode: command.mode },
     {
@@ -62,8 +63,24 @@ function accept(command: AcceptReferral, state: RegisteredReferral): readonly Re
       ...(division === undefined ? {} : { division }),
       childIds: children.map((child) => child.personId),
       adultIds: adults.map((adult) => adult.personId),
+      adultRoles: adults.map((adult) => adult.role),
+      protectiveMeasures: restraintsOf(protectiveMeasures),
+      supervisedContactAllowed: state.mandate.modalities.some((modality) => modality.kind === 'SUPERVISED_MEETINGS'),
     },
   ];
+}
+
+/**
+ * The measures that restrain someone, for the services that keep people apart. Address confidentiality
+ * restrains nobody and the banned address is personal data, so neither leaves. An `until` date is not
+ * checked here (deciding has no clock): a measure is passed on rather than dropped by mistake.
+ */
+function restraintsOf(measures: readonly ProtectiveMeasure[]): CaseRestraint[] {
+  return measures.flatMap((measure): CaseRestraint[] => {
+    if (measure.kind === 'NO_CONTACT_ORDER') return [{ kind: measure.kind, restrainedPersonId: measure.restrainedPersonId, protectedPersonIds: [...measure.protectedPersonIds] }];
+    if (measure.kind === 'ADDRESS_BAN') return [{ kind: measure.kind, restrainedPersonId: measure.restrainedPersonId, protectedPersonIds: [measure.protectedPersonId] }];
+    return [];
+  });
 }
 
 function decline(command: DeclineReferral, state: RegisteredReferral): readonly ReferralEvent[] {

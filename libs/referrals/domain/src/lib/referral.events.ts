@@ -1,4 +1,4 @@
-import { Adult, AmendmentKind, CalendarDate, Child, LegalBasis, Mandate, MandantType, Modality, Personal, ProtectiveMeasure, ReportDeadline } from './mandate.types';
+import { Adult, AdultRole, AmendmentKind, CalendarDate, Child, LegalBasis, Mandate, MandantType, Modality, Personal, ProtectiveMeasure, ReportDeadline } from './mandate.types';
 
 export const DECLINE_REASONS = ['OUT_OF_SCOPE', 'NO_VIOLENCE_CONTEXT', 'OTHER_SERVICE_BETTER_PLACED', 'INCOMPLETE_MANDATE'] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
@@ -31,6 +31,13 @@ export interface ReferralAccepted {
   readonly mode: AcceptanceMode;
 }
 
+/** A measure restraining one person of the case towards others, without its address (which stays personal). */
+export interface CaseRestraint {
+  readonly kind: 'NO_CONTACT_ORDER' | 'ADDRESS_BAN';
+  readonly restrainedPersonId: string;
+  readonly protectedPersonIds: readonly string[];
+}
+
 /** Carries what other services need to start work on the case, by pseudonymous ids only. */
 export interface CaseOpened {
   readonly type: 'CaseOpened';
@@ -41,6 +48,12 @@ export interface CaseOpened {
   readonly division?: string;
   readonly childIds: readonly string[];
   readonly adultIds: readonly string[];
+  /** The adults' roles towards the child, in the order of `adultIds`. */
+  readonly adultRoles: readonly AdultRole[];
+  /** The no-contact orders and address bans in force at acceptance (sessions keeps the households apart with them). */
+  readonly protectiveMeasures: readonly CaseRestraint[];
+  /** The mandate, as amended at acceptance, orders supervised meetings: contact with a restrained parent is allowed when supervised. */
+  readonly supervisedContactAllowed: boolean;
 }
 
 export interface ReferralDeclined {

@@ -38,6 +38,19 @@ export function oneOfAt<T extends string>(data: JsonObject, key: string, allowed
   return value as T;
 }
 
+export function booleanAt(data: JsonObject, key: string): boolean {
+  const value = data[key];
+  if (typeof value !== 'boolean') throw new MalformedStoredData(`${key} is not a boolean`);
+  return value;
+}
+
+/** A list of text whose every item is one of `allowed`. */
+export function oneOfEachAt<T extends string>(data: JsonObject, key: string, allowed: readonly T[]): T[] {
+  const values = textsAt(data, key);
+  if (!values.every((value) => (allowed as readonly string[]).includes(value))) throw new MalformedStoredData(`${key} holds an unknown value`);
+  return values as T[];
+}
+
 export function integerAt(data: JsonObject, key: string): number {
   const value = data[key];
   if (typeof value !== 'number' || !Number.isInteger(value)) throw new MalformedStoredData(`${key} is not an integer`);

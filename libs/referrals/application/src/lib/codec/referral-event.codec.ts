@@ -1,6 +1,6 @@
 import { EventCodec, UpcasterRegistry } from '@lien/shared-event-sourcing';
-import { AMENDMENT_KINDS, CASE_OUTCOMES, DECLINE_REASONS, LEGAL_BASES, MANDANT_TYPES, ReferralEvent } from '@lien/referrals-domain';
-import { arrayAt, objectAt, oneOfAt, optionalAt, personalTextAt, textAt, textsAt } from './json-reader';
+import { ADULT_ROLES, AMENDMENT_KINDS, CASE_OUTCOMES, DECLINE_REASONS, LEGAL_BASES, MANDANT_TYPES, ReferralEvent } from '@lien/referrals-domain';
+import { arrayAt, booleanAt, objectAt, oneOfAt, oneOfEachAt, optionalAt, personalTextAt, textAt, textsAt } from './json-reader';
 import {
   decodeAdult, decodeChild, decodeDeadline, decodeMandate, decodeMeasure, decodeModality, encodeAdult, encodeChild, encodeDeadlines, encodeMandate,
   encodeMeasure, encodeModalities,
@@ -65,6 +65,9 @@ export const referralEventCodec = new EventCodec<ReferralEvent>({
       ...(event.division === undefined ? {} : { division: event.division }),
       childIds: [...event.childIds],
       adultIds: [...event.adultIds],
+      adultRoles: [...event.adultRoles],
+      protectiveMeasures: event.protectiveMeasures.map((m) => ({ kind: m.kind, restrainedPersonId: m.restrainedPersonId, protectedPersonIds: [...m.protectedPersonIds] })),
+      supervisedContactAllowed: event.supervisedContactAllowed,
     }),
     decode: (data) => {
       const division = optionalAt(data, 'division', textAt);
@@ -77,6 +80,13 @@ export const referralEventCodec = new EventCodec<ReferralEvent>({
         ...(division === undefined ? {} : { division }),
         childIds: textsAt(data, 'childIds'),
         adultIds: textsAt(data, 'adultIds'),
+        adultRoles: oneOfEachAt(data, 'adultRoles', ADULT_ROLES),
+        protectiveMeasures: arrayAt(data, 'protectiveMeasures', (item) => ({
+          kind: oneOfAt(item, 'kind', ['NO_CONTACT_ORDER', 'ADDRESS_BAN'] as const),
+          restrainedPersonId: textAt(item, 'restrainedPersonId'),
+          protectedPersonIds: textsAt(item, 'protectedPersonIds'),
+        })),
+        supervisedContactAllowed: booleanAt(data, 'supervisedContactAllowed'),
       };
     },
   },

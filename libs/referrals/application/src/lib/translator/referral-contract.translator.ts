@@ -1,15 +1,18 @@
 import { JsonObject, RecordedEvent } from '@lien/shared-event-store';
 import { IntegrationContract, Translator } from '@lien/shared-relay';
 import {
-  CASE_CLOSED_V1, CASE_OPENED_V1, REFERRAL_ACCEPTED_V1, REFERRAL_DECLINED_V1, REFERRAL_LIFECYCLE_FAMILY, REFERRAL_LIFECYCLE_FAMILY_VERSION,
-  REFERRAL_RECEIVED_V1, REFERRAL_WAITLISTED_V1, REFERRAL_WITHDRAWN_V1, ReferralContractType, ReferralContractTypes,
+  CASE_CLOSED_V1, CASE_OPENED_V1, CaseOpenedV1, REFERRAL_ACCEPTED_V1, REFERRAL_DECLINED_V1, REFERRAL_LIFECYCLE_FAMILY, REFERRAL_LIFECYCLE_FAMILY_VERSION,
+  encodeProtectiveMeasures, REFERRAL_RECEIVED_V1, REFERRAL_WAITLISTED_V1, REFERRAL_WITHDRAWN_V1, ReferralContractType, ReferralContractTypes,
 } from '@lien/referrals-contracts';
-import { arrayAt, objectAt, optionalAt, textAt, textsAt } from '../codec/json-reader';
+import { arrayAt, booleanAt, objectAt, optionalAt, textAt, textsAt } from '../codec/json-reader';
 import { REFERRAL_EVENT_TYPES } from '../codec/referral-event.codec';
 
 function contract<T extends ReferralContractType>(type: T, data: ReferralContractTypes[T]): IntegrationContract {
   return { family: REFERRAL_LIFECYCLE_FAMILY, familyVersion: REFERRAL_LIFECYCLE_FAMILY_VERSION, type, data };
 }
+
+/** This producer always sends every field of case-opened, also those optional for readers of the first v1 shape. */
+const caseOpened = (data: Required<CaseOpenedV1>): CaseOpenedV1 => data;
 
 const count = (data: JsonObject, key: string) => arrayAt(data, key, (item) => item).length;
 
@@ -46,7 +49,7 @@ export const translateReferralEvent: Translator = (event: RecordedEvent) => {
     case REFERRAL_EVENT_TYPES.ReferralWithdrawn:
       return contract(REFERRAL_WITHDRAWN_V1, { referralId: referralId(), withdrawnAt: at });
     case REFERRAL_EVENT_TYPES.CaseOpened:
-      return contract(CASE_OPENED_V1, {
+      return contract(CASE_OPENED_V1, caseOpened({
         caseId: textAt(data, 'caseId'),
         referralId: referralId(),
         mandantType: textAt(data, 'mandantType'),
@@ -54,8 +57,14 @@ export const translateReferralEvent: Translator = (event: RecordedEvent) => {
         division: optionalAt(data, 'division', textAt) ?? null,
         childIds: textsAt(data, 'childIds').join(','),
         adultIds: textsAt(data, 'adultIds').join(','),
+        adultRoles: textsAt(data, 'adultRoles').join(','),
+        custodialAdultId: null,
+        protectiveMeasures: encodeProtectiveMeasures(
+          arrayAt(data, 'protectiveMeasures', (m) => ({ kind: textAt(m, 'kind'), restrainedPersonId: textAt(m, 'restrainedPersonId'), protectedPersonIds: textsAt(m, 'protectedPersonIds') })),
+        ),
+        supervisedContactAllowed: booleanAt(data, 'supervisedContactAllowed'),
         openedAt: at,
-      });
+      }));
     case REFERRAL_EVENT_TYPES.CaseClosed:
       return contract(CASE_CLOSED_V1, { caseId: textAt(data, 'caseId'), referralId: referralId(), outcome: textAt(data, 'outcome'), closedAt: at });
     default:

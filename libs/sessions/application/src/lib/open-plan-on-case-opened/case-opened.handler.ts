@@ -2,13 +2,13 @@ import { ReceivedEvent, topicName } from '@lien/shared-messaging';
 import { IntegrationEventHandler } from '@lien/shared-messaging-consumer';
 import { DistrictSettingsCatalog } from '../district-settings/district-session-settings';
 import { PlanCommandRunner } from '../plan-store/plan-command-runner';
-import { CASE_OPENED_CONTRACT_TYPE, REFERRAL_LIFECYCLE_FAMILY, REFERRAL_LIFECYCLE_VERSION, REFERRALS_SERVICE } from './case-opened.contract';
+import { CASE_OPENED_V1, REFERRAL_LIFECYCLE_FAMILY, REFERRAL_LIFECYCLE_FAMILY_VERSION, REFERRALS_PUBLISHER } from '@lien/referrals-contracts';
 import { caseForSessions } from './case-opened.translation';
 
 export const CASE_OPENED_GROUP = 'sessions.open-plan-on-case-opened';
 
 export function referralTopics(districts: readonly string[]): string[] {
-  return districts.map((district) => topicName({ district, service: REFERRALS_SERVICE, family: REFERRAL_LIFECYCLE_FAMILY, version: REFERRAL_LIFECYCLE_VERSION }));
+  return districts.map((district) => topicName({ district, service: REFERRALS_PUBLISHER, family: REFERRAL_LIFECYCLE_FAMILY, version: REFERRAL_LIFECYCLE_FAMILY_VERSION }));
 }
 
 /**
@@ -21,7 +21,7 @@ export function caseOpenedHandler<Tx>(runner: PlanCommandRunner, settings: Distr
     groupId: CASE_OPENED_GROUP,
     topics: referralTopics(districts),
     async handle(event: ReceivedEvent): Promise<void> {
-      if (event.type !== CASE_OPENED_CONTRACT_TYPE) return;
+      if (event.type !== CASE_OPENED_V1) return;
       const { caseId, participants, measures } = caseForSessions(event.data);
       const { template, safety } = settings.forDistrict(event.district);
       await runner.run(
@@ -29,7 +29,7 @@ export function caseOpenedHandler<Tx>(runner: PlanCommandRunner, settings: Distr
         { type: 'OpenSessionPlan', caseId, template, safety, participants, measures, openedFrom: event.id },
         {
           district: event.district,
-          actor: { userId: REFERRALS_SERVICE, role: 'system' },
+          actor: { userId: REFERRALS_PUBLISHER, role: 'system' },
           correlationId: event.id,
           causationId: event.id,
           issuedAt: event.time,

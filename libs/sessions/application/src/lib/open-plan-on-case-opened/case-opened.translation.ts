@@ -1,5 +1,5 @@
 import { CaseParticipant, ProtectiveMeasure } from '@lien/sessions-domain';
-import { CaseOpenedContract } from './case-opened.contract';
+import type { CaseOpenedV1 } from '@lien/referrals-contracts';
 
 /** A contract that cannot be read safely: retrying will not fix it, so it goes to the dead letters. */
 export class UnreadableCaseOpened extends Error {
@@ -23,12 +23,17 @@ export interface CaseForSessions {
 }
 
 /**
+ * Reads the producer's `CaseOpenedV1`. Its adult roles, custodial adult, protective measures and
+ * supervised-contact flag are optional for readers of the first v1 shape; sessions needs them to know
+ * whom to protect, so a contract without them is refused (dead-lettered), never guessed
+ * (docs/adr/0008-sessions-safety.md).
+ *
  * Who belongs to which household. The protected household is the one the measures protect (else the
  * custodial adult's): the child comes and goes with it. An adult restrained by a measure is always in
  * the other household. Only parents take part in sessions; other adults are not participants here.
  */
 export function caseForSessions(data: Readonly<Record<string, unknown>>): CaseForSessions {
-  const contract = data as unknown as CaseOpenedContract;
+  const contract = data as unknown as Partial<CaseOpenedV1>;
   if (typeof contract.caseId !== 'string' || contract.caseId === '') throw new UnreadableCaseOpened('caseId is missing');
   const childIds = ids(contract.childIds, 'childIds');
   const adultIds = ids(contract.adultIds, 'adultIds');
@@ -38,7 +43,7 @@ export function caseForSessions(data: Readonly<Record<string, unknown>>): CaseFo
   const allMeasures = measuresOf(contract.protectiveMeasures, contract.supervisedContactAllowed);
   const restrained = new Set(allMeasures.map((m) => m.restrictedParticipantId));
   const parents = adultIds.filter((_, index) => PARENT_ROLES.includes(roles[index] as string));
-  const protectedParent = protectedParentOf(parents, allMeasures, restrained, contract.custodialAdultId);
+  const protectedParent = protectedParentOf(parents, allMeasures, restrained, contract.custodialAdultId ?? null);
   const household = (id: string) => (id === protectedParent && !restrained.has(id) ? ('protected' as const) : ('other' as const));
   // Only a no-contact order forbids a session; an address ban still decides who is in which household.
   const measures = allMeasures.filter((m) => m.kind === 'no-contact-order');
