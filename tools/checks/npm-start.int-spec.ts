@@ -30,9 +30,9 @@ describe('the README start command on a fresh data folder', () => {
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'lien-start-'));
-    const env = { ...process.env, LIEN_DATA_DIR: dataDir, LIEN_BASE_PORT: String(basePort) };
-    delete env['DATABASE_URL'];
-    delete env['KAFKA_BROKERS'];
+    // The embedded default: no real parts in the environment.
+    const { DATABASE_URL: _database, KAFKA_BROKERS: _brokers, ...inherited } = process.env;
+    const env = { ...inherited, LIEN_DATA_DIR: dataDir, LIEN_BASE_PORT: String(basePort) };
     launcher = spawn(process.execPath, [join(root, 'tools/start/start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     launcher.stdout?.on('data', (chunk) => output.push(String(chunk)));
     launcher.stderr?.on('data', (chunk) => output.push(String(chunk)));
