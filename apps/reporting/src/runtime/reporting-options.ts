@@ -31,10 +31,12 @@ export function reportingOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): R
   const file = env['LIEN_DISTRICTS_FILE'] ?? join(process.cwd(), 'config', 'districts.json');
   const granularity = env['REPORTING_MINISTRY_GRANULARITY'];
   const threshold = positiveInteger(env['REPORTING_THRESHOLD'], DEFAULT_REPORTING_POLICY.threshold);
+  const infrastructure = infrastructureFromEnv(env);
   return {
-    infrastructure: infrastructureFromEnv(env),
+    infrastructure,
     schema: 'lien_reporting_read',
-    catalogue: DistrictCatalogue.fromJson(JSON.parse(readFileSync(file, 'utf8'))),
+    // Embedded mode serves no read model (see ReportingModule), so the image starts without the districts file.
+    catalogue: infrastructure.mode === 'real' ? DistrictCatalogue.fromJson(JSON.parse(readFileSync(file, 'utf8'))) : new DistrictCatalogue([]),
     policy: {
       ...DEFAULT_REPORTING_POLICY,
       // A threshold under 3 would publish pairs; refuse to weaken the rule below the common floor.

@@ -7,22 +7,12 @@ import {
 import { IncidentReportedV1, SESSION_CONTRACT_TYPES, SESSION_LIFECYCLE_FAMILY, SessionCancelledV1, SessionHeldV1, SessionNoShowV1, SESSIONS_SERVICE } from '@lien/sessions-contracts';
 import { ASSESSMENT_CONTRACT_TYPES, ASSESSMENTS_SERVICE, AssessmentRecordedV1, BondDecisionSignedV1, CASE_ASSESSMENTS_FAMILY, ReportSentV1 } from '@lien/assessments-contracts';
 
-/**
- * Integration events as the three services publish them, typed on their contracts. Referral types go
- * out under their CloudEvents-shaped name (`referrals.ReferralReceived.v1`): the producer's own
- * `lien.referrals.…` names cannot pass the transport's `ce_type` check yet.
- */
+/** Integration events as the three services publish them, typed on their contracts. */
 function event(service: string, district: string, type: string, subject: string, time: string, data: object): IntegrationEvent {
   return { id: randomUUID(), type, source: eventSource(service, district), subject, time, district, data: data as IntegrationEvent['data'] };
 }
 
-/** `lien.referrals.case-opened.v1` → `referrals.CaseOpened.v1`, the name the projector also reads. */
-function cloudEventsTypeOf(type: string): string {
-  const [, service, name, version] = /^lien\.([a-z-]+)\.([a-z-]+)\.(v\d+)$/.exec(type) ?? [];
-  return name ? `${service}.${name.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')}.${version}` : type;
-}
-
-const referralEvent = (district: string, type: string, referralId: string, time: string, data: object) => event(REFERRALS_PUBLISHER, district, cloudEventsTypeOf(type), `referral-${referralId}`, time, data);
+const referralEvent = (district: string, type: string, referralId: string, time: string, data: object) => event(REFERRALS_PUBLISHER, district, type, `referral-${referralId}`, time, data);
 
 export const contracts = {
   referralReceived: (district: string, data: ReferralReceivedV1) => referralEvent(district, REFERRAL_RECEIVED_V1, data.referralId, data.receivedAt, data),

@@ -6,7 +6,6 @@ import { createEmbeddedTransport } from '@lien/shared-messaging-embedded';
 import { eventually } from '@lien/shared-messaging-testing';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
 import { requiredEnv } from '@lien/shared-testing';
-import { REFERRAL_RECEIVED_V1 } from '@lien/referrals-contracts';
 import { contracts, publish, topicOf, twoDistrictYear } from '@lien/reporting-testing';
 import { ReportingProjection } from '../consumer/reporting-projection';
 import { FACT_TABLES } from '../read-model/reporting-entities';
@@ -63,12 +62,6 @@ describe('reporting projection on PostgreSQL', () => {
     await applyAll([received, accepted]);
     expect(await snapshot()).toEqual(reversed);
     expect(reversed['referrals']).toEqual([expect.objectContaining({ district: 'namur', division: 'dinant', mandant_type: 'SAJ', case_id: caseId })]);
-  });
-
-  it('given the producer’s own type name for a referral, when projected, then it is read like its CloudEvents-shaped twin', async () => {
-    const event = contracts.referralReceived('namur', { referralId: randomUUID(), mandantType: 'SPJ', legalBasis: 'CONSTRAINED', division: null, decisionDate: '2025-01-02', childCount: 1, adultCount: 1, protectiveMeasureCount: 0, receivedAt: '2025-01-03T09:00:00.000Z' });
-    await applyAll([{ ...event, type: REFERRAL_RECEIVED_V1 }]);
-    expect((await snapshot())['referrals']).toHaveLength(1);
   });
 
   it('given rows of two districts, when one district’s facts are read, then the other’s are invisible', async () => {

@@ -63,30 +63,15 @@ const MAPPINGS: Readonly<Record<string, (f: ContractFields, event: IntegrationEv
   }),
 };
 
-/**
- * The CloudEvents-shaped name of a producer type such as `lien.referrals.case-opened.v1`: the referrals
- * contracts' names fail the `<service>.<Name>.v<n>` shape that `ce_type` headers must have, so they cannot
- * travel as they are. Until the producer renames them, both spellings are read (sessions reads the
- * same `referrals.CaseOpened.v1`).
- */
-export function cloudEventsTypeOf(type: string): string {
-  const match = /^lien\.([a-z][a-z0-9-]*)\.([a-z][a-z0-9-]*)\.(v[1-9][0-9]*)$/.exec(type);
-  if (!match) return type;
-  const pascal = match[2].split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join('');
-  return `${match[1]}.${pascal}.${match[3]}`;
-}
-
-const ALL_MAPPINGS: typeof MAPPINGS = { ...MAPPINGS, ...Object.fromEntries(Object.entries(MAPPINGS).map(([type, map]) => [cloudEventsTypeOf(type), map])) };
-
 /** The contract types the read model is built from; every other type on the topics is acknowledged and ignored. */
-export const PROJECTED_CONTRACT_TYPES: readonly string[] = Object.keys(ALL_MAPPINGS);
+export const PROJECTED_CONTRACT_TYPES: readonly string[] = Object.keys(MAPPINGS);
 
 /**
  * Applies one integration event inside the caller's district-scoped transaction. Returns whether the
  * event changed anything the reporting counts (scheduling, risk levels and the like do not).
  */
 export async function projectContract(manager: EntityManager, event: IntegrationEvent): Promise<boolean> {
-  const mapping = ALL_MAPPINGS[event.type];
+  const mapping = MAPPINGS[event.type];
   if (!mapping) return false;
   const { entity, keys, row } = mapping(new ContractFields(event.type, event.data), event);
   await manager.getRepository(entity).upsert({ ...row, district: event.district }, { conflictPaths: keys, skipUpdateIfNoValuesChanged: true });
