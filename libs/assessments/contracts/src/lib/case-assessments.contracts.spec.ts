@@ -8,7 +8,7 @@ import { decodeInstrumentScores, encodeInstrumentScores } from './instrument-sco
 const CASE = '44444444-4444-4444-8444-444444444444';
 const CHILD = '11111111-1111-4111-8111-111111111111';
 const TYPES = Object.values(ASSESSMENT_CONTRACT_TYPES);
-const sdq = { instrumentId: 'SDQ', instrumentVersion: '1', respondent: 'parent', scores: { emotional: 6, conduct: 3, hyperactivity: 4, peer: 2, prosocial: 7, totalDifficulties: 15 } };
+const sdq = { instrumentId: 'SDQ', instrumentVersion: '1', respondent: 'parent', scores: { conduct: 3, emotional: 6, hyperactivity: 4, peer: 2, prosocial: 7, totalDifficulties: 15 } };
 
 /** Typed samples: renaming or retyping a field breaks the build; changing a value breaks the golden test. */
 const samples: { [T in AssessmentContractType]: { data: AssessmentContractTypes[T]; golden: unknown } } = {

@@ -1,7 +1,8 @@
 /**
  * Instrument scores as one primitive: `<instrument>@<version>/<respondent>:<scale>=<score>,…` per
- * instrument, instruments separated by `;`, respondent empty when not given. E.g.
- * `SDQ@1/parent:emotional=6,conduct=3,hyperactivity=4,peer=2,prosocial=7,totalDifficulties=15`.
+ * instrument, instruments separated by `;`, respondent empty when not given, scales in alphabetical order
+ * (stores such as PostgreSQL jsonb do not keep key order, and a re-sent contract must read the same). E.g.
+ * `SDQ@1/parent:conduct=3,emotional=6,hyperactivity=4,peer=2,prosocial=7,totalDifficulties=15`.
  */
 export interface EncodedInstrumentScores {
   readonly instrumentId: string;
@@ -12,7 +13,7 @@ export interface EncodedInstrumentScores {
 
 export function encodeInstrumentScores(instruments: readonly EncodedInstrumentScores[]): string {
   return instruments
-    .map((i) => `${i.instrumentId}@${i.instrumentVersion}/${i.respondent ?? ''}:${Object.entries(i.scores).map(([scale, score]) => `${scale}=${score}`).join(',')}`)
+    .map((i) => `${i.instrumentId}@${i.instrumentVersion}/${i.respondent ?? ''}:${Object.keys(i.scores).sort().map((scale) => `${scale}=${i.scores[scale]}`).join(',')}`)
     .join(';');
 }
 

@@ -107,12 +107,10 @@ function instrumentTitle(scores: InstrumentScores, registry: InstrumentRegistry)
   return `${name}${scores.respondent ? ` (répondant : ${scores.respondent})` : ''}`;
 }
 
+/** In the registry's scale order: the stored scores' key order is not kept by every store. */
 function scoresText(scores: InstrumentScores, registry: InstrumentRegistry): string {
   const scales = registry[scores.instrumentId]?.scales ?? [];
-  return Object.entries(scores.scores)
-    .map(([code, score]) => {
-      const scale = scales.find((s) => s.code === code);
-      return scale ? `${scale.label} ${score}/${scale.max}` : `${code} ${score}`;
-    })
-    .join(' ; ');
+  const known = scales.filter((s) => scores.scores[s.code] !== undefined).map((s) => `${s.label} ${scores.scores[s.code]}/${s.max}`);
+  const unknown = Object.keys(scores.scores).filter((code) => !scales.some((s) => s.code === code)).sort().map((code) => `${code} ${scores.scores[code]}`);
+  return [...known, ...unknown].join(' ; ');
 }
