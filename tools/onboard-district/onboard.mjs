@@ -5,6 +5,9 @@
 //
 //   npx node tools/onboard-district/onboard.mjs --code verviers --name "Verviers" --divisions a,b
 //
+// After a contract family is added to RELAY_TOPICS (templates.mjs), rewrite every district's topics:
+//   npx node tools/onboard-district/onboard.mjs --refresh-topics
+//
 // Options: --capacity N (cases in progress at once, default 20), --image-tag T (default: package.json
 // version), --root DIR (repository root; tests point it at a temporary copy).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -50,9 +53,11 @@ export function parseDistrict(argv) {
       capacity: { type: 'string', default: '20' },
       'image-tag': { type: 'string' },
       root: { type: 'string' },
+      'refresh-topics': { type: 'boolean', default: false },
     },
     strict: true,
   });
+  if (values['refresh-topics']) return { refreshTopics: true, root: values.root };
   const code = validCode(values.code, 'district code');
   if (RESERVED.has(code)) throw new OnboardingRefused(`invalid district code '${code}': reserved by the platform`);
   const name = (values.name ?? '').trim();
@@ -108,10 +113,37 @@ export function onboard(root, district, imageTag) {
   return files.map(([path]) => path).concat('k8s/infra/kafka/kustomization.yaml', 'config/districts.json');
 }
 
+/** Staging's topics, beside its one-node cluster: one replica each. */
+export const STAGING = { code: 'staging', name: 'Staging' };
+export const STAGING_TOPICS_FILE = 'k8s/overlays/staging/kafka-topics.yaml';
+
+/**
+ * Rewrites the topics of every onboarded district (and staging) from RELAY_TOPICS; returns the files
+ * whose content changed. A district whose Kafka folder is missing is refused, not created.
+ */
+export function refreshTopics(root) {
+  const { districts } = JSON.parse(readFileSync(join(root, 'config/districts.json'), 'utf8'));
+  const planned = districts.map((d) => [`k8s/infra/kafka/districts/${d.code}/topics.yaml`, kafkaTopics(d)]);
+  planned.push([STAGING_TOPICS_FILE, kafkaTopics(STAGING, { replicas: 1 })]);
+  const missing = planned.find(([path]) => !existsSync(join(root, path)));
+  if (missing) throw new OnboardingRefused(`${missing[0]} is missing: onboard that district first`);
+  const changed = planned.filter(([path, content]) => readFileSync(join(root, path), 'utf8') !== content);
+  for (const [path, content] of changed) writeFileSync(join(root, path), content);
+  return changed.map(([path]) => path);
+}
+
+const repositoryRoot = (root) => resolve(root ?? join(dirname(fileURLToPath(import.meta.url)), '../..'));
+
 function main() {
   try {
-    const { district, imageTag, root } = parseDistrict(process.argv.slice(2));
-    const repoRoot = resolve(root ?? join(dirname(fileURLToPath(import.meta.url)), '../..'));
+    const parsed = parseDistrict(process.argv.slice(2));
+    if (parsed.refreshTopics) {
+      const changed = refreshTopics(repositoryRoot(parsed.root));
+      console.log(changed.length ? `rewrote the topics of:\n${changed.map((p) => `  ${p}`).join('\n')}` : 'every topics file is up to date');
+      return;
+    }
+    const { district, imageTag, root } = parsed;
+    const repoRoot = repositoryRoot(root);
     const written = onboard(repoRoot, district, imageTag);
     console.log(`onboarded district ${district.code} (namespace lien-${district.code}):`);
     for (const path of written) console.log(`  ${path}`);

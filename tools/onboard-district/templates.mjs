@@ -2,8 +2,33 @@
 
 export const SERVICES = ['referrals', 'sessions', 'assessments', 'reporting'];
 export const IMAGE_REPOSITORY = 'ghcr.io/clinique-du-lien/lien-';
-/** Integration-event topics every district gets, under its own prefix `lien.<code>.`. */
-export const TOPICS = ['referrals.events', 'sessions.events', 'assessments.events', 'dead-letter'];
+/**
+ * Every topic a relay publishes, per district: `lien.<code>.<service>.<family>.v<version>`, as
+ * `topicName` in libs/shared/messaging builds it. The one list of contract families for the manifests:
+ * tools/k8s compares it with the families the code publishes and consumes, and with every district's
+ * rendered KafkaTopics, so a new family cannot ship without its topics.
+ */
+export const RELAY_TOPICS = [
+  { service: 'referrals', family: 'referral-lifecycle', version: 1 },
+  { service: 'sessions', family: 'session-lifecycle', version: 1 },
+  { service: 'assessments', family: 'case-assessments', version: 1 },
+];
+/** A consumer group's dead letters go to `<topic>.dlq` (`deadLetterTopic` in libs/shared/messaging). */
+export const DEAD_LETTER_SUFFIX = '.dlq';
+
+export const relayTopicName = (code, { service, family, version }) => `lien.${code}.${service}.${family}.v${version}`;
+
+/**
+ * Every topic one district needs: each relay topic (6 partitions) and its dead-letter topic (1 partition,
+ * as the consumers would create it). Declared here because the district's Kafka user may not create
+ * topics: a topic missing from this list is refused by the brokers, not created with defaults.
+ */
+export function districtTopics(code) {
+  return RELAY_TOPICS.flatMap((topic) => {
+    const name = relayTopicName(code, topic);
+    return [{ name, partitions: 6 }, { name: `${name}${DEAD_LETTER_SUFFIX}`, partitions: 1 }];
+  });
+}
 
 const header = (district) =>
   `# District ${district.name} (${district.code}): written by tools/onboard-district; edit freely afterwards.\n`;
@@ -87,30 +112,33 @@ resources:
 `;
 }
 
-export function kafkaTopics(district) {
-  return header(district) + TOPICS.map((topic) => {
-    const topicName = `lien.${district.code}.${topic}`;
-    return `---
+/** The district's topics; staging passes `{ replicas: 1 }` for its one-node cluster. */
+export function kafkaTopics(district, { replicas = 3 } = {}) {
+  const note = `# District ${district.name} (${district.code}): written by tools/onboard-district from RELAY_TOPICS;\n` +
+    '# `onboard.mjs --refresh-topics` rewrites it for every district when a contract family is added.\n';
+  return note + districtTopics(district.code).map(({ name, partitions }) => `---
 apiVersion: kafka.strimzi.io/v1
 kind: KafkaTopic
 metadata:
-  name: ${topicName}
+  name: ${name}
   labels:
     strimzi.io/cluster: lien
     lien.be/district: ${district.code}
 spec:
-  topicName: ${topicName}
-  partitions: 6
-  replicas: 3
+  topicName: ${name}
+  partitions: ${partitions}
+  replicas: ${replicas}
   config:
-    min.insync.replicas: 2
+    min.insync.replicas: ${Math.min(2, replicas)}
     cleanup.policy: delete
     retention.ms: 7776000000
-`;
-  }).join('');
+`).join('');
 }
 
-/** The district's Kafka user: SCRAM, and ACLs on its own prefix `lien.<code>.` only. */
+/**
+ * The district's Kafka user: SCRAM, and ACLs on its own prefix `lien.<code>.` only. No Create, Alter or
+ * Delete: the topics are the KafkaTopics above, so a service cannot make a topic the manifests lack.
+ */
 export function kafkaUser(district) {
   const prefix = `lien.${district.code}.`;
   return `${header(district)}apiVersion: kafka.strimzi.io/v1

@@ -39,19 +39,38 @@ describe('deploy/Dockerfile', () => {
     expect(chain[chain.length - 1]?.base).toBe('scratch');
   });
 
-  it('given the runtime, when its files are traced to their stages, then only the production dependencies, dist and package.json arrive, on a root without package managers', () => {
+  it('given the runtime, when its files are traced to their stages, then only the production dependencies, dist, package.json and config arrive, on a root without package managers', () => {
     const runtime = stages.find((s) => s.name === 'runtime');
     const copies = runtime?.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args) ?? [];
-    expect(copies).toEqual(['--from=runtime-rootfs / /', '--from=deps --chown=0:0 /app/node_modules ./node_modules', '--from=build --chown=0:0 /app/dist ./dist', '--chown=0:0 package.json ./']);
+    expect(copies).toEqual([
+      '--from=runtime-rootfs / /',
+      '--from=deps --chown=0:0 /app/node_modules ./node_modules',
+      '--from=build --chown=0:0 /app/dist ./dist',
+      '--chown=0:0 package.json ./',
+      '--from=config --chown=0:0 /config ./config',
+    ]);
     expect(stages.find((s) => s.name === 'deps')?.instructions.find((i) => i.keyword === 'RUN')?.args).toMatch(/npm ci --omit=dev/);
     const strip = stages.find((s) => s.name === 'runtime-rootfs')?.instructions.find((i) => i.keyword === 'RUN')?.args ?? '';
     for (const tool of ['/usr/local/bin/npm', '/usr/local/bin/npx', '/usr/local/bin/corepack', '/usr/bin/apt', '/usr/bin/dpkg', '/usr/local/lib/node_modules']) expect(strip).toContain(tool);
   });
 
-  it('given deploy/Dockerfile.dockerignore, when read, then the build context leaves out node_modules, .git, dist and local secrets', () => {
+  it('given the services read config/ from their working directory, when the runtime is read, then the whole folder lands in /app/config, owned by root and read-only for everyone', () => {
+    const runtime = stages.find((s) => s.name === 'runtime');
+    expect(runtime?.instructions.filter((i) => i.keyword === 'WORKDIR').map((i) => i.args)).toEqual(['/app']);
+    const config = stages.find((s) => s.name === 'config');
+    expect(config?.base).toMatch(/^node:\d+\.\d+\.\d+-/);
+    expect(config?.instructions.map((i) => `${i.keyword} ${i.args}`)).toEqual(['COPY config /config', 'RUN chmod -R a=rX /config']);
+    expect(runtime?.instructions.find((i) => i.args.endsWith(' ./config'))?.args).toBe('--from=config --chown=0:0 /config ./config');
+  });
+
+  it('given deploy/Dockerfile.dockerignore, when read, then the build context leaves out node_modules, .git, dist and local secrets, and lets config/ in', () => {
     const ignore = readFileSync(join(workspaceRoot, 'deploy/Dockerfile.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
     expect(ignore[ignore.findIndex((l) => !l.startsWith('#') && l)]).toBe('**');
     for (const entry of ['**/node_modules', '.git', '**/dist', '.env']) expect(ignore).toContain(entry);
+    for (const allowed of ['!apps/**', '!libs/**', '!config/**']) expect(ignore).toContain(allowed);
+    // No later pattern shuts config/ out again (the last matching line wins).
+    const after = ignore.slice(ignore.indexOf('!config/**') + 1).filter((l) => l && !l.startsWith('#'));
+    expect(after.filter((l) => /^(config|\*\*\/\*\.json|\*\*\/config)/.test(l))).toEqual([]);
   });
 });
 

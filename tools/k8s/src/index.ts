@@ -7,3 +7,4 @@ export * from './lib/unknown-fields';
 export * from './lib/platform-check';
 export * from './lib/dockerfile';
 export * from './lib/image-sandbox';
+export * from './lib/relay-topics';

@@ -1,4 +1,4 @@
-import { PlatformCheck, workspaceRoot } from './index';
+import { PlatformCheck, topicFamiliesInCode, workspaceRoot } from './index';
 
 // Renders every overlay of the repository with `kubectl kustomize` (offline) once, then checks it.
 describe('the Kubernetes manifests of the repository', () => {
@@ -46,6 +46,14 @@ describe('the Kubernetes manifests of the repository', () => {
   it('given the district overlays and the Kafka users, when isolation is checked, then no district reaches another district and central only reads', () => {
     expect(platform.isolationViolations()).toEqual([]);
   });
+
+  it('given the topic families the code publishes and consumes, when each district’s KafkaTopics are compared, then every family has its topic and dead-letter topic and nothing else is declared', () => {
+    const families = topicFamiliesInCode(workspaceRoot);
+    const names = families.map((f) => `${f.service}.${f.family}.v${f.version}`);
+    // The scan must see the three relays' families at least, or it would prove nothing.
+    expect(names).toEqual(expect.arrayContaining(['referrals.referral-lifecycle.v1', 'sessions.session-lifecycle.v1', 'assessments.case-assessments.v1']));
+    expect(platform.topicViolations(families)).toEqual([]);
+  }, 120_000);
 
   it('given each overlay, when its secret references are compared with secret-references.yaml, then every one is declared and none holds a value', () => {
     expect(platform.secretReferenceViolations()).toEqual([]);

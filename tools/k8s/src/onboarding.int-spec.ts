@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { PlatformCheck, workspaceRoot } from './index';
+import { PlatformCheck, topicFamiliesInCode, workspaceRoot } from './index';
 
 // The generator runs on a temporary copy of k8s/ and config/: the real tree is never written.
 const GENERATOR = join(workspaceRoot, 'tools/onboard-district/onboard.mjs');
@@ -62,9 +62,26 @@ describe('onboarding a district with tools/onboard-district', () => {
     expect(platform.policyViolations()).toEqual([]);
     expect(platform.isolationViolations()).toEqual([]);
     expect(platform.secretReferenceViolations()).toEqual([]);
+    expect(platform.topicViolations(topicFamiliesInCode(workspaceRoot))).toEqual([]);
     const user = platform.resourcesOf('infra/kafka').find((r) => r.kind === 'KafkaUser' && r.metadata.name === 'lien-ardenne-test');
     const names = JSON.stringify(user?.['spec']).match(/"name":"[^"]*"/g);
     expect(names).toEqual(['"name":"lien-ardenne-test-kafka-password"', '"name":"lien.ardenne-test."', '"name":"lien.ardenne-test."', '"name":"lien.ardenne-test."']);
+  }, 120_000);
+
+  it('given the committed topics files, when --refresh-topics runs, then none changes: each is what the generator writes from RELAY_TOPICS', () => {
+    const result = onboard(root, '--refresh-topics');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('every topics file is up to date\n');
+  });
+
+  it('given a district whose topics file lost a topic, when --refresh-topics runs, then that file alone is rewritten in full', () => {
+    const file = join(root, 'k8s/infra/kafka/districts/namur/topics.yaml');
+    const complete = readFileSync(file, 'utf8');
+    writeFileSync(file, complete.slice(0, complete.lastIndexOf('---')));
+    const result = onboard(root, '--refresh-topics');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('rewrote the topics of:\n  k8s/infra/kafka/districts/namur/topics.yaml\n');
+    expect(readFileSync(file, 'utf8')).toBe(complete);
   });
 
   it.each([

@@ -51,15 +51,51 @@ export function imageRoot(dist: string): string {
   cpSync(join(workspaceRoot, 'package.json'), join(app, 'package.json'));
   copyProductionDependencies(app);
   execFileSync('chmod', ['-R', 'u=rwX,go=rX', root]);
+  // As the Dockerfile's config stage: the whole config/ folder, read-only for everyone.
+  cpSync(join(workspaceRoot, 'config'), join(app, 'config'), { recursive: true });
+  execFileSync('chmod', ['-R', 'a=rX', join(app, 'config')]);
   chmodSync(root, 0o755);
   return app;
+}
+
+/**
+ * PostgreSQL for the sandboxed services, as the pod gets one from its DATABASE_URL secret: PGlite served
+ * on loopback (tools/start/embedded-postgres.mjs) in a plain Node process outside the sandbox.
+ */
+export async function startLoopbackPostgres(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const script = `import { startEmbeddedPostgres } from ${JSON.stringify(join(workspaceRoot, 'tools/start/embedded-postgres.mjs'))};
+    const pg = await startEmbeddedPostgres(${JSON.stringify(dataDir)});
+    console.log(pg.url);
+    process.on('SIGTERM', () => pg.stop().finally(() => process.exit(0)));`;
+  const child = spawn(NODE_BINARY, ['--input-type=module', '-e', script], { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  let output = '';
+  child.stderr.on('data', (d) => (output += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      output += d;
+      const match = output.match(/postgres:\/\/\S+/);
+      if (match) resolve(match[0]);
+    });
+    void closed.then(() => reject(new Error(`loopback PostgreSQL exited: ${output.slice(-2000)}`)));
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await closed;
+    },
+  };
 }
 
 export function mountNamespaceAvailable(): boolean {
   return spawnSync('unshare', ['-m', '--', 'true']).status === 0 && spawnSync('setpriv', ['--version']).status === 0;
 }
 
-/** Starts `node <args>` as nobody:nogroup with only `env`, the root read-only and /tmp a fresh tmpfs. */
+/**
+ * Starts `node <args>` as nobody:nogroup with only `env`, the root read-only, /tmp a fresh tmpfs and the
+ * working directory the image's /app (its WORKDIR), so `config/` resolves to the image's copy.
+ */
 export function startSandboxed(app: string, args: string[], env: Record<string, string>): ChildProcess {
   const script = [
     'set -e',
@@ -68,6 +104,7 @@ export function startSandboxed(app: string, args: string[], env: Record<string, 
     'mount -o remount,bind,ro "$IMAGE"',
     'mount -o remount,bind,ro /',
     'mount -t tmpfs -o size=16m,mode=1777 tmpfs /tmp',
+    'cd "$IMAGE/app"',
     'exec setpriv --reuid=nobody --regid=nogroup --clear-groups --no-new-privs env -i "$@"',
   ].join('\n');
   const assignments = Object.entries(env).map(([k, v]) => `${k}=${v}`);

@@ -38,7 +38,16 @@ export function overlayIsolationViolations(code: string, resources: Resource[], 
   return out;
 }
 
-/** A district's Kafka user and topics stay under its prefix lien.<code>. ; nothing reaches the cluster resource. */
+/**
+ * What a district's user may do on its own prefix: produce and consume, never create, alter or delete
+ * (its topics are declared KafkaTopics, managed by the Topic Operator).
+ */
+const DISTRICT_OPERATIONS = new Set(['Read', 'Write', 'Describe', 'DescribeConfigs']);
+
+/**
+ * A district's Kafka user and topics stay under its prefix lien.<code>. ; nothing reaches the cluster
+ * resource, and the user only reads and writes.
+ */
 export function kafkaIsolationViolations(code: string, kafkaResources: Resource[]): string[] {
   const out: string[] = [];
   const prefix = `lien.${code}.`;
@@ -51,6 +60,8 @@ export function kafkaIsolationViolations(code: string, kafkaResources: Resource[
     else if (typeof res['name'] !== 'string' || !res['name'].startsWith(prefix) || res['name'].includes('*')) {
       out.push(`KafkaUser lien-${code}: ACL on ${String(res['type'])} '${String(res['name'])}' outside ${prefix}`);
     }
+    const refused = list(obj(acl)['operations']).map(String).filter((op) => !DISTRICT_OPERATIONS.has(op));
+    if (refused.length) out.push(`KafkaUser lien-${code}: ${refused.join(', ')} on ${String(res['type'])} '${String(res['name'])}' (only read and write)`);
   }
   for (const topic of mine.filter((r) => r.kind === 'KafkaTopic')) {
     const name = String(obj(topic['spec'])['topicName'] ?? topic.metadata.name);

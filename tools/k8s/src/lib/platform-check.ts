@@ -9,6 +9,7 @@ import {
   namespacesWithoutDefaultDeny,
   operandResourceViolations,
 } from './policies';
+import { topicDeclarationViolations, TopicFamily } from './relay-topics';
 import { kustomizeRoots, render, Resource, resourceId } from './render';
 import { kubernetesSchemaReport } from './schemas';
 import { UnknownFieldChecker } from './unknown-fields';
@@ -81,6 +82,27 @@ export class PlatformCheck {
     out.push(...overlayIsolationViolations('staging', this.resourcesOf('overlays/staging'), codes));
     out.push(...kafkaIsolationViolations('staging', this.resourcesOf('overlays/staging')));
     out.push(...centralReaderViolations(kafka));
+    return out;
+  }
+
+  /**
+   * Every district (and staging) declares, as KafkaTopics, exactly the topics the code uses: each family's
+   * topic and its dead-letter topic. The brokers create nothing on their own (auto.create.topics.enable
+   * false) and no district user may create topics, so a missing declaration would stop a relay or consumer.
+   */
+  topicViolations(families: TopicFamily[]): string[] {
+    const declared = (resources: Resource[], code: string) =>
+      resources
+        .filter((r) => r.kind === 'KafkaTopic' && r.metadata.labels?.['lien.be/district'] === code)
+        .map((r) => String((r['spec'] as { topicName?: string } | undefined)?.topicName ?? r.metadata.name));
+    const kafka = this.resourcesOf('infra/kafka');
+    const staging = this.resourcesOf('overlays/staging');
+    const out = this.districts.flatMap(({ code }) => topicDeclarationViolations(code, declared(kafka, code), families));
+    out.push(...topicDeclarationViolations('staging', declared(staging, 'staging'), families));
+    for (const cluster of [...kafka, ...staging].filter((r) => r.kind === 'Kafka')) {
+      const config = (cluster['spec'] as { kafka?: { config?: Record<string, unknown> } } | undefined)?.kafka?.config ?? {};
+      if (config['auto.create.topics.enable'] !== false) out.push(`${resourceId(cluster)}: auto.create.topics.enable is not false`);
+    }
     return out;
   }
 
