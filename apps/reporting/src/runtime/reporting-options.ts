@@ -15,6 +15,8 @@ export interface ReportingOptions {
   readonly clock: () => Date;
   /** Given by tests (embedded); otherwise Kafka when `KAFKA_BROKERS` is set, else the in-process transport. */
   readonly transport?: MessageTransport;
+  /** The consumer group's base name; a test suite on a shared broker gives its own. */
+  readonly consumerGroup?: string;
 }
 
 function positiveInteger(value: string | undefined, fallback: number): number {

@@ -34,6 +34,7 @@ export class ReportingRuntime implements OnModuleDestroy {
       schema: options.schema,
       transport,
       districts: options.catalogue.codes,
+      ...(options.consumerGroup ? { consumerGroup: options.consumerGroup } : {}),
       // Which record and what happened to it; never its payload.
       onOutcome: (o) => o.kind === 'dead-lettered' && logger.warn(`dead-lettered ${o.topic}#${o.partition}@${o.offset}`),
     });

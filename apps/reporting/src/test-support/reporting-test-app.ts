@@ -4,10 +4,11 @@ import { Pool } from 'pg';
 import { DevIssuer } from '@lien/shared-auth';
 import { IntegrationEvent } from '@lien/shared-messaging';
 import { createEmbeddedTransport } from '@lien/shared-messaging-embedded';
+import { createKafkaTransport } from '@lien/shared-messaging-kafka-platformatic';
 import { eventually } from '@lien/shared-messaging-testing';
 import { configureHttp } from '@lien/shared-platform';
 import { publish } from '@lien/reporting-testing';
-import { reportingTestModule } from './reporting-test-module';
+import { reportingTestModule, ReportingTestOptions } from './reporting-test-module';
 
 export interface ReportingTestApp {
   readonly app: INestApplication;
@@ -17,10 +18,20 @@ export interface ReportingTestApp {
   close(): Promise<void>;
 }
 
-/** The reporting service on its own schema and an in-process transport, at 2 March 2026 unless told otherwise. */
-export async function startReportingApp(databaseUrl: string, options: { now?: string } = {}): Promise<ReportingTestApp> {
-  const transport = createEmbeddedTransport();
-  const reporting = reportingTestModule(databaseUrl, { transport, ...options });
+export interface ReportingTestAppOptions extends Omit<ReportingTestOptions, 'transport'> {
+  /** The codes the scenario's two districts go by (default `luxembourg` and `namur`). */
+  readonly codes?: { readonly luxembourg: string; readonly namur: string };
+}
+
+/**
+ * The reporting service on its own schema, at 2 March 2026 unless told otherwise: on an in-process
+ * transport, or with `kafkaBrokers` on the real broker, which the service then reads through its own
+ * Kafka client while the test publishes through another.
+ */
+export async function startReportingApp(databaseUrl: string, options: ReportingTestAppOptions = {}): Promise<ReportingTestApp> {
+  const transport = options.kafkaBrokers ? createKafkaTransport({ brokers: [...options.kafkaBrokers], clientId: 'reporting-test-publisher' }) : createEmbeddedTransport();
+  const reporting = reportingTestModule(databaseUrl, { ...options, ...(options.kafkaBrokers ? {} : { transport }) });
+  const codes = options.codes ?? { luxembourg: 'luxembourg', namur: 'namur' };
   const app = (await Test.createTestingModule({ imports: [reporting.module] }).compile()).createNestApplication({ bodyParser: false });
   configureHttp(app, { name: 'reporting' });
   await app.init();
@@ -31,8 +42,8 @@ export async function startReportingApp(databaseUrl: string, options: { now?: st
     app,
     tokens: {
       ministry: await issuer.mint({ userId: 'analyst-1', roles: ['ministry-analyst'], districts: [] }),
-      luxembourg: await issuer.mint({ userId: 'coordinator-lux', roles: ['coordinator'], districts: ['luxembourg'] }),
-      namur: await issuer.mint({ userId: 'coordinator-nam', roles: ['coordinator'], districts: ['namur'] }),
+      luxembourg: await issuer.mint({ userId: 'coordinator-lux', roles: ['coordinator'], districts: [codes.luxembourg] }),
+      namur: await issuer.mint({ userId: 'coordinator-nam', roles: ['coordinator'], districts: [codes.namur] }),
     },
     async send(events) {
       await publish(transport.producer, events);

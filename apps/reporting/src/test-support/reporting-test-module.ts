@@ -19,16 +19,26 @@ export function workspaceCatalogue(): DistrictCatalogue {
 }
 
 /** The real service on its own schema of the test database, at a fixed date, on the given transport. */
-export function reportingTestModule(databaseUrl: string, options: { transport?: MessageTransport; now?: string } = {}): ReportingTestModule {
+export interface ReportingTestOptions {
+  readonly transport?: MessageTransport;
+  readonly now?: string;
+  /** Real Kafka: the service opens its own transport, as in production. */
+  readonly kafkaBrokers?: readonly string[];
+  readonly catalogue?: DistrictCatalogue;
+  readonly consumerGroup?: string;
+}
+
+export function reportingTestModule(databaseUrl: string, options: ReportingTestOptions = {}): ReportingTestModule {
   const schema = `reporting_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
   const now = new Date(options.now ?? '2026-03-02T09:00:00.000Z');
 
   @Module({
     imports: [
       ReportingModule.forRoot({
-        infrastructure: { mode: 'real', databaseUrl },
+        infrastructure: { mode: 'real', databaseUrl, ...(options.kafkaBrokers ? { kafkaBrokers: options.kafkaBrokers } : {}) },
         schema,
-        catalogue: workspaceCatalogue(),
+        catalogue: options.catalogue ?? workspaceCatalogue(),
+        ...(options.consumerGroup ? { consumerGroup: options.consumerGroup } : {}),
         policy: DEFAULT_REPORTING_POLICY,
         clock: () => now,
         ...(options.transport ? { transport: options.transport } : {}),

@@ -75,6 +75,6 @@ export const NAMUR_PLAN: DistrictPlan = {
  * the family court: the cell the ministry must never see as a number. Namur received 7, which secondary
  * suppression must hide too, or 10 − 7 would give the 3 back.
  */
-export function twoDistrictYear(year: number): IntegrationEvent[] {
-  return [...districtEvents(LUXEMBOURG_PLAN, year), ...districtEvents(NAMUR_PLAN, year)];
+export function twoDistrictYear(year: number, codes: { readonly luxembourg: string; readonly namur: string } = { luxembourg: 'luxembourg', namur: 'namur' }): IntegrationEvent[] {
+  return [...districtEvents({ ...LUXEMBOURG_PLAN, district: codes.luxembourg }, year), ...districtEvents({ ...NAMUR_PLAN, district: codes.namur }, year)];
 }

@@ -16,6 +16,8 @@ export interface ReportingProjectionOptions {
   readonly districts: readonly string[];
   readonly retry?: RetryPolicy;
   readonly onOutcome?: (outcome: ConsumerOutcome) => void;
+  /** The consumer group's name before its generation suffix (default `reporting.indicators`). */
+  readonly consumerGroup?: string;
 }
 
 /**
@@ -32,6 +34,10 @@ export class ReportingProjection {
     this.inbox = new TypeOrmInbox(options.dataSource, options.schema);
   }
 
+  private get group(): string {
+    return this.options.consumerGroup ?? REPORTING_GROUP;
+  }
+
   get generation(): number {
     return this.currentGeneration;
   }
@@ -42,7 +48,7 @@ export class ReportingProjection {
 
   async start(): Promise<void> {
     const { options } = this;
-    const row = await options.dataSource.getRepository(ConsumerGenerationEntity).findOneBy({ name: REPORTING_GROUP });
+    const row = await options.dataSource.getRepository(ConsumerGenerationEntity).findOneBy({ name: this.group });
     this.currentGeneration = row?.generation ?? 1;
     await options.transport.admin.createTopics(reportingTopics(options.districts).map((name) => ({ name, partitions: 3 })));
     this.subscription = await startIdempotentConsumer<EntityManager>({
@@ -50,7 +56,7 @@ export class ReportingProjection {
       producer: options.transport.producer,
       admin: options.transport.admin,
       inbox: this.inbox,
-      handler: reportingHandler(options.districts, this.currentGeneration),
+      handler: reportingHandler(options.districts, this.currentGeneration, this.group),
       // A contract that cannot be read, or that claims another district, will not improve by retrying.
       isPermanent: (error) => error instanceof InvalidCloudEvent || error instanceof UnreadableContract || error instanceof ForeignDistrictContract,
       retry: options.retry ?? { attempts: 5, initialDelayMs: 200 },
@@ -69,8 +75,8 @@ export class ReportingProjection {
     const schema = this.options.schema;
     await this.options.dataSource.transaction(async (manager) => {
       await manager.query(`TRUNCATE ${FACT_TABLES.map((t) => `${schema}.${t}`).join(', ')}`);
-      await this.inbox.forget(reportingGroupId(this.currentGeneration), manager);
-      await manager.getRepository(ConsumerGenerationEntity).upsert({ name: REPORTING_GROUP, generation: this.currentGeneration + 1 }, ['name']);
+      await this.inbox.forget(reportingGroupId(this.currentGeneration, this.group), manager);
+      await manager.getRepository(ConsumerGenerationEntity).upsert({ name: this.group, generation: this.currentGeneration + 1 }, ['name']);
     });
     await this.start();
   }

@@ -15,8 +15,9 @@ export class ForeignDistrictContract extends Error {
 
 export const REPORTING_GROUP = 'reporting.indicators';
 
-export function reportingGroupId(generation: number): string {
-  return generation <= 1 ? REPORTING_GROUP : `${REPORTING_GROUP}.g${generation}`;
+/** `base` is `reporting.indicators` in service; a test suite on a shared broker gives its own. */
+export function reportingGroupId(generation: number, base = REPORTING_GROUP): string {
+  return generation <= 1 ? base : `${base}.g${generation}`;
 }
 
 /**
@@ -24,9 +25,9 @@ export function reportingGroupId(generation: number): string {
  * record is applied as the non-owner service role with its district set, so row-level security holds
  * even here; topic ACLs are per district, so the district named by the topic is the one trusted.
  */
-export function reportingHandler(districts: readonly string[], generation = 1): IntegrationEventHandler<EntityManager> {
+export function reportingHandler(districts: readonly string[], generation = 1, base = REPORTING_GROUP): IntegrationEventHandler<EntityManager> {
   return {
-    groupId: reportingGroupId(generation),
+    groupId: reportingGroupId(generation, base),
     topics: reportingTopics(districts),
     async handle(event: ReceivedEvent, manager: EntityManager): Promise<void> {
       if (districtOfTopic(event.message.topic) !== event.district) throw new ForeignDistrictContract();
