@@ -1,4 +1,4 @@
-import { DistrictReport, MinistryReport, PublishedRow, PublishedValue, RawIndicatorRow } from '@lien/reporting-domain';
+import { DistrictReport, indicatorById, MinistryReport, PublishedRow, PublishedValue, RawIndicatorRow } from '@lien/reporting-domain';
 
 /** The word a suppressed value reads as, in every export and page. */
 export const SECRET = 'secret';
@@ -12,9 +12,10 @@ function field(value: string | number): string {
 const line = (values: ReadonlyArray<string | number>) => values.map(field).join(',');
 const shown = (v: PublishedValue | undefined) => (v === undefined ? undefined : v.status === 'published' ? v.value : SECRET);
 
-function publishedMeasures(row: PublishedRow): Array<[string, string | number]> {
+/** Categories in the catalogue's order (a stored report comes back from jsonb with its keys reordered). */
+function publishedMeasures(indicator: string, row: PublishedRow): Array<[string, string | number]> {
   const measures: Array<[string, string | number | undefined]> = [
-    ...Object.entries(row.cells).map(([category, v]): [string, string | number | undefined] => [category, shown(v)]),
+    ...indicatorById(indicator).categories.map(({ code }): [string, string | number | undefined] => [code, shown(row.cells[code])]),
     ['total', shown(row.total)],
     ['median', shown(row.median)],
     ['p90', shown(row.p90)],
@@ -34,7 +35,7 @@ export function ministryCsv(reports: readonly MinistryReport[]): string {
   for (const report of reports) {
     for (const indicator of report.indicators) {
       for (const row of [...indicator.rows, indicator.total]) {
-        for (const [measure, value] of publishedMeasures(row)) lines.push(line([report.period.key, indicator.id, row.district, measure, value]));
+        for (const [measure, value] of publishedMeasures(indicator.id, row)) lines.push(line([report.period.key, indicator.id, row.district, measure, value]));
       }
     }
   }
