@@ -8,7 +8,7 @@ export interface PostgresEventStoreOptions {
   readonly connection: PoolConfig;
   /** Schema holding the event store tables; default `lien_events`. */
   readonly schema?: string;
-  /** Upper bound on a caught-up subscriber's wait when no NOTIFY comes; default 500 ms. */
+  /** Upper bound on a caught-up subscriber's wait when no NOTIFY comes (or one is lost); default 500 ms. */
   readonly pollIntervalMs?: number;
 }
 
@@ -37,7 +37,7 @@ export class PostgresEventStore extends SqlEventStore {
     super({
       db,
       schema,
-      feed: new PostgresNotifyAppendFeed(options.connection, schema.channel),
+      feed: new PostgresNotifyAppendFeed(options.connection, schema.channel, db),
       ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
       release: () => db.pool.end(),
     });

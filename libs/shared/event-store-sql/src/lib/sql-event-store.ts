@@ -63,8 +63,12 @@ export class SqlEventStore extends EventStore {
    * Appends on a connection of the caller that is inside an open transaction: nothing is visible until
    * the caller commits. Lets tests commit late or roll back; subscribers are woken by NOTIFY at commit.
    */
-  appendInTransaction(tx: SqlDatabase, streamName: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    return this.appender.append(streamName, events, options, tx);
+  async appendInTransaction(tx: SqlDatabase, streamName: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const result = await this.appender.append(streamName, events, options, tx);
+    // The caller's commit is the moment of visibility, so the wake-up goes in its transaction: PostgreSQL
+    // delivers it at that commit and drops it on rollback. (`append_events` itself no longer notifies.)
+    await tx.query(`SELECT pg_notify($1, '')`, [this.schema.channel]);
+    return result;
   }
 
   async readStream<Data extends JsonObject = JsonObject>(streamName: string, options: ReadStreamOptions): Promise<RecordedEvent<Data>[]> {

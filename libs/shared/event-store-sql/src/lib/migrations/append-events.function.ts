@@ -7,6 +7,8 @@ import { EventStoreSchema } from '../event-store-schema';
  * Outcomes: `appended`; `conflict` (expected revision mismatch, with the actual revision, -1 = none);
  * `not-in-district`; `stale-basis` (the caller hashed against another head: retry with the returned
  * revision and hash; nothing was written).
+ *
+ * Released as migration 3 and kept as it was; migration 4 replaces the function without the NOTIFY.
  */
 export function appendEventsFunction(schema: EventStoreSchema): string {
   const s = schema.sql;

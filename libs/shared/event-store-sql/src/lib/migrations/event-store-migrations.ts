@@ -1,5 +1,6 @@
 import { EventStoreSchema } from '../event-store-schema';
 import { appendEventsFunction } from './append-events.function';
+import { appendEventsWithoutNotifyFunction } from './append-events-without-notify.function';
 import { ensureDistrictPartitionFunction } from './ensure-district-partition.function';
 
 export interface EventStoreMigration {
@@ -61,4 +62,5 @@ export const EVENT_STORE_MIGRATIONS: readonly EventStoreMigration[] = [
   { version: 1, name: 'streams, districts and events partitioned by district', script: tables },
   { version: 2, name: 'ensure_district_partition()', script: ensureDistrictPartitionFunction },
   { version: 3, name: 'append_events()', script: appendEventsFunction },
+  { version: 4, name: 'append_events() without pg_notify', script: appendEventsWithoutNotifyFunction },
 ];
