@@ -6,6 +6,7 @@ import { PlanCommandRunner, RescheduleSession, ResourceBookings, ScheduleSession
 import { SESSIONS_INFRASTRUCTURE } from './composition/sessions.tokens';
 import { SessionsInfrastructure } from './composition/sessions-infrastructure';
 import { SessionsRuntime } from './composition/sessions-runtime';
+import { BondDecisionConsumer } from './composition/bond-decision-consumer';
 import { CalendarController } from './http/calendar.controller';
 import { CasePlanController } from './http/case-plan.controller';
 import { CommandContextFactory } from './http/command-context.factory';
@@ -39,6 +40,7 @@ const providers: Provider[] = [
   IdempotencyInterceptor,
   CommandContextFactory,
   SessionsRuntime,
+  BondDecisionConsumer,
 ];
 
 @Module({})

@@ -19,6 +19,8 @@ export * from './lib/advance-phase/advance-phase';
 export * from './lib/case-views/case-views';
 export * from './lib/open-plan-on-case-opened/case-opened.translation';
 export * from './lib/open-plan-on-case-opened/case-opened.handler';
+export * from './lib/apply-bond-decision/bond-decision.translation';
+export * from './lib/apply-bond-decision/bond-decision.handler';
 export * from './lib/read-models/sessions-read-model.schema';
 export * from './lib/read-models/sessions-read-model.queries';
 export * from './lib/read-models/sessions-projector';

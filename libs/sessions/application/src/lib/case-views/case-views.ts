@@ -8,6 +8,8 @@ export interface PlanView {
   readonly phase: string;
   readonly phases: readonly string[];
   readonly supervisedMeetingsSuspendedBy: string | null;
+  /** The co-signed bond decision (assessments) that stops supervised meetings, if any. */
+  readonly supervisedMeetingsStoppedByDecision: string | null;
   readonly escalationTasks: OpenPlan['escalationTasks'];
   readonly participants: readonly { participantId: string; role: string; household: string }[];
   readonly measures: OpenPlan['measures'];
@@ -53,6 +55,7 @@ export async function viewSessionPlan(plans: SessionPlanRepository, district: st
     phase: plan.phase,
     phases: plan.template.phases.map((p) => p.code),
     supervisedMeetingsSuspendedBy: plan.suspendedBy,
+    supervisedMeetingsStoppedByDecision: plan.stoppedByDecision,
     escalationTasks: plan.escalationTasks,
     participants: Object.values(plan.participants),
     measures: plan.measures,

@@ -39,6 +39,7 @@ const samples: { [T in SessionPlanEvent['type']]: Extract<SessionPlanEvent, { ty
   SupervisedMeetingsSuspended: { type: 'SupervisedMeetingsSuspended', caseId: CASE, incidentId: 'incident-1' },
   EscalationTaskRaised: { type: 'EscalationTaskRaised', caseId: CASE, taskId: 'escalation-incident-1', incidentId: 'incident-1', dueBy: '2026-03-10T09:00:00.000Z' },
   SuspensionLifted: { type: 'SuspensionLifted', caseId: CASE, incidentId: 'incident-1', liftedBy: 'coordinator-1' },
+  BondDecisionApplied: { type: 'BondDecisionApplied', caseId: CASE, decisionId: 'decision-1', outcome: 'suspend', stopsSupervisedMeetings: true, supersedesDecisionId: null, signedAt: '2026-03-20T09:00:00.000Z' },
 };
 
 function recorded(type: string, data: JsonObject): RecordedEvent {

@@ -18,6 +18,7 @@ export const SESSION_PLAN_STORED_TYPES = {
   SupervisedMeetingsSuspended: 'sessionplan.SupervisedMeetingsSuspended.v1',
   EscalationTaskRaised: 'sessionplan.EscalationTaskRaised.v1',
   SuspensionLifted: 'sessionplan.SuspensionLifted.v1',
+  BondDecisionApplied: 'sessionplan.BondDecisionApplied.v1',
 } as const satisfies Record<SessionPlanEvent['type'], string>;
 
 type EventOf<T extends SessionPlanEvent['type']> = Extract<SessionPlanEvent, { type: T }>;
@@ -84,6 +85,7 @@ const mappings: StoredEventMappings<SessionPlanEvent> = {
   SupervisedMeetingsSuspended: plainMapping('SupervisedMeetingsSuspended', ['incidentId']),
   EscalationTaskRaised: plainMapping('EscalationTaskRaised', ['taskId', 'incidentId', 'dueBy']),
   SuspensionLifted: plainMapping('SuspensionLifted', ['incidentId', 'liftedBy']),
+  BondDecisionApplied: plainMapping('BondDecisionApplied', ['decisionId', 'outcome', 'stopsSupervisedMeetings', 'supersedesDecisionId', 'signedAt']),
 };
 
 export const sessionPlanCodec = new EventCodec<SessionPlanEvent>(mappings);

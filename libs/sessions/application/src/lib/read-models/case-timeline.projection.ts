@@ -38,6 +38,8 @@ function detailsOf(event: SessionPlanEvent): Details {
       return { taskId: event.taskId, incidentId: event.incidentId, dueBy: event.dueBy };
     case 'SuspensionLifted':
       return { incidentId: event.incidentId, liftedBy: event.liftedBy };
+    case 'BondDecisionApplied':
+      return { decisionId: event.decisionId, outcome: event.outcome, stopsSupervisedMeetings: event.stopsSupervisedMeetings, supersedesDecisionId: event.supersedesDecisionId };
   }
 }
 

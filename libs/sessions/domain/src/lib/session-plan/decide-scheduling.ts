@@ -6,7 +6,7 @@ import { fromUtcIso, toUtcIso } from '../time/zoned-instant';
 import { CaseParticipant } from './participants';
 import { checkedAttribution, checkedSlot, checkParticipantsFit, householdsOf, linkedParticipants, refuseIfConcluded, sessionOf, Slot } from './session-checks';
 import { CancelSession, RescheduleSession, ScheduleSession } from './session-plan.commands';
-import { SessionIdAlreadyUsed, SessionTypeNotAllowedInPhase, SupervisedMeetingsAreSuspended } from './session-plan.errors';
+import { SessionIdAlreadyUsed, SessionTypeNotAllowedInPhase, SupervisedMeetingsAreSuspended, SupervisedMeetingsStoppedByBondDecision } from './session-plan.errors';
 import { SessionPlanEvent, SessionScheduled, StoredHouseholdWindows } from './session-plan.events';
 import { OpenPlan, PlannedSession } from './session-plan.state';
 
@@ -69,7 +69,9 @@ export function decideCancelSession(command: CancelSession, plan: OpenPlan): Ses
 function checkSafetyRules(plan: OpenPlan, sessionType: SessionType, participantIds: readonly string[]): void {
   const measure = measureForbidding(sessionType, participantIds, plan.measures);
   if (measure) throw new ProtectiveMeasureForbidsSession(measure.measureId, measure.kind);
-  if (sessionType === 'supervised-meeting' && plan.suspendedBy !== null) throw new SupervisedMeetingsAreSuspended(plan.suspendedBy);
+  if (sessionType !== 'supervised-meeting') return;
+  if (plan.suspendedBy !== null) throw new SupervisedMeetingsAreSuspended(plan.suspendedBy);
+  if (plan.stoppedByDecision !== null) throw new SupervisedMeetingsStoppedByBondDecision(plan.stoppedByDecision);
 }
 
 function separationFor(participants: readonly CaseParticipant[], slot: Slot, proposed: readonly ProposedHouseholdWindows[] | undefined, plan: OpenPlan): HouseholdWindows[] {

@@ -116,6 +116,20 @@ export interface LiftSuspension extends Issued {
   readonly liftedBy: { readonly userId: string; readonly role: string };
 }
 
+/**
+ * A bond-pertinence decision co-signed in the assessments service, as its contract tells it. The
+ * decision is the assessments service's; the plan only applies what it means for supervised meetings.
+ */
+export interface ApplyBondDecision extends Issued {
+  readonly type: 'ApplyBondDecision';
+  readonly decisionId: string;
+  /** `continue` | `adapt` | `suspend` | `end`, kept for the timeline; the effect follows `stopsSupervisedMeetings`. */
+  readonly outcome: string;
+  readonly stopsSupervisedMeetings: boolean;
+  /** The decision it replaces: when that one stopped supervised meetings, this one decides again. */
+  readonly supersedesDecisionId: string | null;
+}
+
 export type SessionPlanCommand =
   | OpenSessionPlan
   | AdvancePhase
@@ -127,4 +141,5 @@ export type SessionPlanCommand =
   | RecordObservation
   | MarkSessionHeld
   | ReportIncident
-  | LiftSuspension;
+  | LiftSuspension
+  | ApplyBondDecision;

@@ -1,4 +1,5 @@
 import { Decider } from '@lien/shared-kernel';
+import { decideApplyBondDecision } from './decide-bond-decision';
 import { decideAdvancePhase, decideOpenSessionPlan } from './decide-opening';
 import { decideMarkSessionHeld, decideRecordAttendance, decideRecordNoShow, decideRecordObservation } from './decide-recording';
 import { decideLiftSuspension, decideReportIncident } from './decide-safety';
@@ -32,6 +33,8 @@ export function decideSessionPlan(command: SessionPlanCommand, state: SessionPla
       return decideReportIncident(command, state);
     case 'LiftSuspension':
       return decideLiftSuspension(command, state);
+    case 'ApplyBondDecision':
+      return decideApplyBondDecision(command, state);
   }
 }
 

@@ -90,6 +90,15 @@ export class SupervisedMeetingsAreSuspended extends DomainError {
   }
 }
 
+/** A co-signed bond decision (suspend or end) stopped supervised meetings; only a later decision replacing it lifts the stop. */
+export class SupervisedMeetingsStoppedByBondDecision extends DomainError {
+  readonly code = 'SUPERVISED_MEETINGS_STOPPED_BY_BOND_DECISION';
+  readonly kind = 'rule-violation' as const;
+  constructor(readonly decisionId: string) {
+    super('Supervised meetings of this case are stopped by a co-signed bond decision, until a later decision replaces it', { field: 'sessionType', decisionId });
+  }
+}
+
 /** Held, no-show or cancelled: the session's outcome is recorded and can no longer change. */
 export class SessionAlreadyConcluded extends DomainError {
   readonly code = 'SESSION_ALREADY_CONCLUDED';

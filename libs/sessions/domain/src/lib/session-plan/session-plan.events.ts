@@ -52,8 +52,11 @@ export interface SessionRescheduled {
   readonly separation: readonly StoredHouseholdWindows[];
 }
 
-/** `safety-suspension`: the service called it off because a serious incident suspended supervised meetings. */
-export type CancellationReason = 'requested' | 'safety-suspension';
+/**
+ * `safety-suspension`: the service called it off because a serious incident suspended supervised meetings;
+ * `bond-decision`: because a co-signed bond decision stopped them (the `BondDecisionApplied` of the same append).
+ */
+export type CancellationReason = 'requested' | 'safety-suspension' | 'bond-decision';
 
 export interface SessionCancelled {
   readonly type: 'SessionCancelled';
@@ -137,6 +140,21 @@ export interface SuspensionLifted {
   readonly liftedBy: string;
 }
 
+/**
+ * A co-signed bond decision was applied to the plan: with `stopsSupervisedMeetings` no supervised meeting
+ * is planned until a later decision replaces this one; without it, a stop by the decision it replaces ends.
+ */
+export interface BondDecisionApplied {
+  readonly type: 'BondDecisionApplied';
+  readonly caseId: string;
+  readonly decisionId: string;
+  readonly outcome: string;
+  readonly stopsSupervisedMeetings: boolean;
+  readonly supersedesDecisionId: string | null;
+  /** When it was co-signed, ISO-8601 UTC: meetings planned after it are called off. */
+  readonly signedAt: string;
+}
+
 export type SessionPlanEvent =
   | SessionPlanOpened
   | PhaseAdvanced
@@ -150,4 +168,5 @@ export type SessionPlanEvent =
   | IncidentReported
   | SupervisedMeetingsSuspended
   | EscalationTaskRaised
-  | SuspensionLifted;
+  | SuspensionLifted
+  | BondDecisionApplied;

@@ -46,6 +46,11 @@ export interface OpenPlan {
   /** The serious incident that suspended supervised meetings, until a coordinator lifts it. */
   readonly suspendedBy: string | null;
   readonly escalationTasks: readonly EscalationTask[];
+  /** The co-signed bond decision that stops supervised meetings, until a later decision replaces it. */
+  readonly stoppedByDecision: string | null;
+  /** Bond decisions applied, and those a later one replaced: a late or repeated delivery changes nothing. */
+  readonly appliedDecisionIds: readonly string[];
+  readonly supersededDecisionIds: readonly string[];
 }
 
 export type SessionPlanState = { readonly status: 'not-opened' } | OpenPlan;
@@ -74,6 +79,9 @@ export function evolveSessionPlan(state: SessionPlanState, event: SessionPlanEve
       sessions: {},
       suspendedBy: null,
       escalationTasks: [],
+      stoppedByDecision: null,
+      appliedDecisionIds: [],
+      supersededDecisionIds: [],
     };
   }
   if (state.status !== 'open') return state;
@@ -126,5 +134,12 @@ function evolveOpenPlan(plan: OpenPlan, event: Exclude<SessionPlanEvent, { type:
       return { ...plan, escalationTasks: [...plan.escalationTasks, { taskId: event.taskId, incidentId: event.incidentId, dueBy: event.dueBy }] };
     case 'SuspensionLifted':
       return { ...plan, suspendedBy: null };
+    case 'BondDecisionApplied':
+      return {
+        ...plan,
+        stoppedByDecision: event.stopsSupervisedMeetings ? event.decisionId : plan.stoppedByDecision === event.supersedesDecisionId ? null : plan.stoppedByDecision,
+        appliedDecisionIds: [...plan.appliedDecisionIds, event.decisionId],
+        supersededDecisionIds: event.supersedesDecisionId === null ? plan.supersededDecisionIds : [...plan.supersededDecisionIds, event.supersedesDecisionId],
+      };
   }
 }
