@@ -1,74 +1,43 @@
 #!/usr/bin/env node
-// `npm start`: the platform on its embedded default. PGlite (persisted in LIEN_DATA_DIR, default .lien)
-// is served on loopback and the four services run beside it, each in its own process.
-// With DATABASE_URL (and KAFKA_BROKERS, KURRENTDB_URL) set, the same services run on the real parts.
-// Still to come (zero-setup issue): one process for all four services with the in-process transport
-// between them; until then contracts flow between services only through Kafka (KAFKA_BROKERS).
-import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+// `npm start`: the whole platform in ONE Node process (apps/lien): the four services on one port, their
+// contracts on the in-process transport, their event stores and read models on embedded PostgreSQL
+// (PGlite, persisted in LIEN_DATA_DIR, default .lien). With DATABASE_URL (and KAFKA_BROKERS,
+// KURRENTDB_URL) the same process runs on the real parts. `npm run start:services` runs one process per service.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedPostgres, StartupError } from './embedded-postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SERVICES = ['referrals', 'sessions', 'assessments', 'reporting'];
-const basePort = Number(process.env.LIEN_BASE_PORT ?? 3001);
-const host = process.env.HOST ?? '127.0.0.1';
-const dataDir = resolve(process.env.LIEN_DATA_DIR ?? join(root, '.lien'));
+const entry = join(root, 'dist/apps/lien/src/main.js');
+const stamp = join(root, 'dist/.built-at');
 
-function fail(message) {
-  console.error(`lien: ${message}`);
-  process.exit(2);
+/** Newest modification time under a folder, skipping what the build does not read. */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
 }
 
-function portIsFree(port) {
-  return new Promise((resolvePromise) => {
-    const server = createServer();
-    server.once('error', () => resolvePromise(false));
-    server.listen(port, host, () => server.close(() => resolvePromise(true)));
-  });
+/** Builds only when a source changed since the last build: a second start goes straight to the platform. */
+function buildIfStale() {
+  const sources = Math.max(newest(join(root, 'apps')), newest(join(root, 'libs')), statSync(join(root, 'tsconfig.base.json')).mtimeMs);
+  if (existsSync(entry) && existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
+  process.stdout.write('lien: building…\n');
+  try {
+    execFileSync(process.execPath, [join(root, 'tools/build/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    process.stderr.write('lien: the build failed (see above)\n');
+    process.exit(2);
+  }
+  writeFileSync(stamp, new Date().toISOString());
 }
 
-async function main() {
-  if (!process.env.DATABASE_URL && (process.env.KAFKA_BROKERS || process.env.KURRENTDB_URL)) {
-    fail('KAFKA_BROKERS or KURRENTDB_URL is set without DATABASE_URL: give all the real parts, or none for the embedded default');
-  }
-  for (const [index] of SERVICES.entries()) {
-    if (!(await portIsFree(basePort + index))) fail(`port ${basePort + index} on ${host} is already in use; set LIEN_BASE_PORT to another first port`);
-  }
-  console.log('lien: building…');
-  execFileSync(process.execPath, [join(root, 'tools/build/build.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  let embedded;
-  if (!process.env.DATABASE_URL) {
-    console.log(`lien: starting embedded PostgreSQL (PGlite) in ${dataDir}…`);
-    embedded = await startEmbeddedPostgres(dataDir);
-  }
-  const env = { ...process.env, HOST: host, LIEN_DATA_DIR: dataDir, ...(embedded ? { DATABASE_URL: embedded.url } : {}) };
-  const children = SERVICES.map((name, index) =>
-    spawn(process.execPath, [join(root, `dist/apps/${name}/src/main.js`)], { cwd: root, stdio: 'inherit', env: { ...env, PORT: String(basePort + index) } }),
-  );
-  let stopping = false;
-  const stopAll = async (code = 0) => {
-    if (stopping) return;
-    stopping = true;
-    children.forEach((child) => child.kill('SIGTERM'));
-    await Promise.all(children.map((child) => (child.exitCode !== null ? undefined : new Promise((r) => child.once('exit', r)))));
-    await embedded?.stop();
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
-  children.forEach((child, index) =>
-    child.on('exit', (code) => {
-      if (!stopping && code !== 0) {
-        console.error(`lien: ${SERVICES[index]} exited with ${code}; stopping the others`);
-        void stopAll(1);
-      }
-    }),
-  );
-  SERVICES.forEach((name, index) => console.log(`lien: ${name} → http://${host}:${basePort + index}/api/docs`));
-  console.log(`lien: demo token: curl -s -X POST http://${host}:${basePort}/dev/login -H 'content-type: application/json' \\
-  -d '{"userId":"demo-coordinatrice","roles":["coordinator"],"districts":["luxembourg"]}'`);
-}
-
-main().catch((error) => fail(error instanceof StartupError ? error.message : `start failed: ${error?.message ?? error}`));
+buildIfStale();
+// The services read config/ from the working directory.
+process.chdir(root);
+await import(entry);

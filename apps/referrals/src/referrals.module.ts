@@ -10,7 +10,9 @@ import { ReferralQueriesController } from './http/referral-queries.controller';
 import { ReferralsOptions, referralsOptionsFromEnv } from './runtime/referrals-options';
 import { ReferralsRuntime } from './runtime/referrals-runtime';
 
-const READ_MODEL_READINESS = Symbol('referrals-read-model-readiness');
+/** The service's readiness, exported when a host mounts the service beside others and serves one health endpoint. */
+export const REFERRALS_READINESS = Symbol('referrals-read-model-readiness');
+const READ_MODEL_READINESS = REFERRALS_READINESS;
 
 /** Holds the runtime, so that the health module and the API share one instance. */
 @Module({})
@@ -37,9 +39,12 @@ export class ReferralsModule {
       inject: [ReferralsRuntime],
       useFactory: (runtime: ReferralsRuntime): ReadinessIndicator => ({ name: 'referrals-read-model', check: () => runtime.checkReadModel() }),
     };
+    // Hosted, authentication and health belong to the host: one guard, one /health for the whole process.
+    const own = options.hosted ? [] : [auth, HealthModule.forRoot({ imports: [runtimeModule], indicators: [readiness] })];
     return {
       module: ReferralsModule,
-      imports: [auth, runtimeModule, HealthModule.forRoot({ imports: [runtimeModule], indicators: [readiness] })],
+      imports: [...own, runtimeModule],
+      exports: options.hosted ? [READ_MODEL_READINESS] : [],
       controllers: [ReferralCommandsController, ReferralQueriesController, DistrictIntakeController],
       providers: [
         { provide: ReferralsApplication, inject: [ReferralsRuntime], useFactory: (runtime: ReferralsRuntime) => runtime.application },
@@ -49,6 +54,7 @@ export class ReferralsModule {
         IdempotencyInterceptor,
         IfMatchInterceptor,
         AuditedCaseReadInterceptor,
+        ...(options.hosted ? [readiness] : []),
       ],
     };
   }

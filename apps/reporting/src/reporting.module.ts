@@ -9,7 +9,9 @@ import { SessionCookieMiddleware } from './http/session-cookie';
 import { ReportingOptions, reportingOptionsFromEnv } from './runtime/reporting-options';
 import { RealReportingOptions, ReportingRuntime } from './runtime/reporting-runtime';
 
-const READ_MODEL_READINESS = Symbol('reporting-read-model-readiness');
+/** The service's readiness, exported when a host mounts the service beside others and serves one health endpoint. */
+export const REPORTING_READINESS = Symbol('reporting-read-model-readiness');
+const READ_MODEL_READINESS = REPORTING_READINESS;
 
 /** Holds the runtime, so that the health module and the HTTP layer share one instance. */
 @Module({})
@@ -23,7 +25,7 @@ class ReportingRuntimeModule {
 @Module({})
 export class ReportingModule implements NestModule {
   static forRoot(options: ReportingOptions = reportingOptionsFromEnv()): DynamicModule {
-    const auth = AuthModule.forRoot(authConfigFromEnv());
+    const auth = options.hosted?.auth ?? AuthModule.forRoot(authConfigFromEnv());
     const infrastructure = options.infrastructure;
     if (infrastructure.mode !== 'real') {
       // TypeORM has no PGlite driver here: without PostgreSQL the read model, hence the dashboards, cannot run.
@@ -36,11 +38,18 @@ export class ReportingModule implements NestModule {
       inject: [ReportingRuntime],
       useFactory: (runtime: ReportingRuntime): ReadinessIndicator => ({ name: 'reporting-read-model', check: () => runtime.checkReadModel() }),
     };
+    // Hosted, health belongs to the host (one /health for the whole process), and `auth` is the host's one
+    // authentication module, imported here for the token verifier the sign-in pages need.
+    const own = options.hosted ? [auth] : [auth, HealthModule.forRoot({ imports: [runtimeModule], indicators: [readiness] })];
     return {
       module: ReportingModule,
-      imports: [auth, runtimeModule, HealthModule.forRoot({ imports: [runtimeModule], indicators: [readiness] })],
+      imports: [...own, runtimeModule],
+      exports: options.hosted ? [READ_MODEL_READINESS] : [],
       controllers: [IndicatorsController, DashboardController, LoginController],
-      providers: [{ provide: ReportingQueries, inject: [ReportingRuntime], useFactory: (runtime: ReportingRuntime) => runtime.queries }],
+      providers: [
+        { provide: ReportingQueries, inject: [ReportingRuntime], useFactory: (runtime: ReportingRuntime) => runtime.queries },
+        ...(options.hosted ? [readiness] : []),
+      ],
     };
   }
 

@@ -4,9 +4,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@lien/shared-event-store';
 import { MessageTransport } from '@lien/shared-messaging';
-import { createEmbeddedTransport } from '@lien/shared-messaging-embedded';
-import { createKafkaTransport } from '@lien/shared-messaging-kafka-platformatic';
-import { InfrastructureConfig, openEventStore } from '@lien/shared-wiring';
+import { InfrastructureConfig, openEventStore, openServiceTransport, ServiceTransport } from '@lien/shared-wiring';
 import { AssessmentsReadModelTables, loadInstrumentRegistry, migrateAssessmentsReadModel } from '@lien/assessments-application';
 import { InstrumentRegistry } from '@lien/assessments-domain';
 
@@ -25,6 +23,8 @@ export interface AssessmentsInfrastructure {
   /** Districts whose referrals and sessions topics this instance consumes. */
   readonly districts: readonly string[];
   readonly transport: MessageTransport;
+  /** False for the in-process log, which starts empty at every start: the relay then republishes from the start. */
+  readonly durableTransport: boolean;
   /** How many days before a report deadline its task is raised. */
   readonly reportLeadDays: number;
   /** Read once per request: the time every command carries. */
@@ -41,6 +41,8 @@ export interface AssessmentsInfrastructureParts {
   readonly instrumentsDirectory: string;
   readonly districts: readonly string[];
   readonly transport: MessageTransport;
+  /** Default true (Kafka, or a test's transport that outlives nothing but the test). */
+  readonly durableTransport?: boolean;
   readonly reportLeadDays?: number;
   readonly clock?: () => Date;
 }
@@ -66,6 +68,7 @@ export async function openAssessmentsInfrastructure(parts: AssessmentsInfrastruc
     registry,
     districts: parts.districts,
     transport: parts.transport,
+    durableTransport: parts.durableTransport ?? true,
     reportLeadDays: parts.reportLeadDays ?? DEFAULT_REPORT_LEAD_DAYS,
     clock: parts.clock ?? (() => new Date()),
     async close() {
@@ -91,7 +94,12 @@ export function servedDistricts(env: NodeJS.ProcessEnv = process.env): string[] 
   return (JSON.parse(readFileSync(file, 'utf8')) as { districts: { code: string }[] }).districts.map((d) => d.code);
 }
 
-export async function assessmentsInfrastructureFromEnv(config: Extract<InfrastructureConfig, { mode: 'real' }>, env: NodeJS.ProcessEnv = process.env): Promise<AssessmentsInfrastructure> {
+/** `shared` is the transport of a host running several services in one process; alone, Kafka or the in-process log. */
+export async function assessmentsInfrastructureFromEnv(
+  config: Extract<InfrastructureConfig, { mode: 'real' }>,
+  env: NodeJS.ProcessEnv = process.env,
+  shared: ServiceTransport = openServiceTransport(config, 'lien-assessments'),
+): Promise<AssessmentsInfrastructure> {
   const lead = Number(env['LIEN_REPORT_TASK_LEAD_DAYS'] ?? DEFAULT_REPORT_LEAD_DAYS);
   if (!Number.isInteger(lead) || lead < 0) throw new Error('LIEN_REPORT_TASK_LEAD_DAYS must be a whole number of days');
   return openAssessmentsInfrastructure({
@@ -101,7 +109,8 @@ export async function assessmentsInfrastructureFromEnv(config: Extract<Infrastru
     operationalSchema: 'lien_assessments',
     instrumentsDirectory: join(configDirectory(env), 'instruments'),
     districts: servedDistricts(env),
-    transport: config.kafkaBrokers ? createKafkaTransport({ brokers: [...config.kafkaBrokers], clientId: 'lien-assessments' }) : createEmbeddedTransport(),
+    transport: shared.transport,
+    durableTransport: shared.durable,
     reportLeadDays: lead,
   });
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { PoolClient } from 'pg';
 import { InvalidCloudEvent, TopicSubscription } from '@lien/shared-messaging';
 import { startIdempotentConsumer } from '@lien/shared-messaging-consumer';
-import { PostgresCheckpointStore, PostgresInbox } from '@lien/shared-messaging-postgres';
+import { PostgresInbox } from '@lien/shared-messaging-postgres';
+import { openRelayCheckpoints } from '@lien/shared-wiring';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
 import { Relay } from '@lien/shared-relay';
 import { ASSESSMENTS_SERVICE } from '@lien/assessments-contracts';
@@ -42,8 +43,7 @@ export class AssessmentsRuntime implements OnApplicationBootstrap, OnApplication
     await this.projector.start();
     this.projector.done.catch((error: unknown) => this.logger.error(`deadlines projector stopped: ${error instanceof Error ? error.name : 'error'}`));
 
-    const checkpoints = new PostgresCheckpointStore(infra.pool, { schema: infra.operationalSchema });
-    await checkpoints.migrate();
+    const checkpoints = await openRelayCheckpoints(infra.pool, infra.operationalSchema, { transport: infra.transport, durable: infra.durableTransport });
     this.relay = new Relay({ name: 'assessments-relay', service: ASSESSMENTS_SERVICE, store: infra.rawStore, producer: infra.transport.producer, checkpoints, translate: translateCaseFileEvent, admin: infra.transport.admin, filter: { categories: ['assessmentfile'] } });
     await this.relay.start();
 

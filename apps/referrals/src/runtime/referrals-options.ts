@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { InfrastructureConfig, infrastructureFromEnv } from '@lien/shared-wiring';
+import { InfrastructureConfig, infrastructureFromEnv, ServiceTransport } from '@lien/shared-wiring';
 import { DistrictCapacities } from '@lien/referrals-application';
 import { ConfiguredDistrictCapacities, DEFAULT_DISTRICT_CAPACITY } from './district-capacities';
 
@@ -8,6 +8,10 @@ export interface ReferralsOptions {
   /** Names the service's schemas; the default is `referrals`. */
   readonly name: string;
   readonly capacities: DistrictCapacities;
+  /** Given by a host running several services in one process; otherwise Kafka when `KAFKA_BROKERS` is set. */
+  readonly transport?: ServiceTransport;
+  /** Hosted beside other services: the host mounts authentication and one health endpoint for all. */
+  readonly hosted?: boolean;
 }
 
 /**

@@ -2,11 +2,9 @@ import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { AccessLog } from '@lien/shared-access-log';
 import { PgPoolDatabase } from '@lien/shared-event-store-postgres';
 import { IdempotencyStore, PostgresIdempotencyStore } from '@lien/shared-http-conventions';
-import { createKafkaTransport } from '@lien/shared-messaging-kafka-platformatic';
-import { PostgresCheckpointStore } from '@lien/shared-messaging-postgres';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
 import { Relay } from '@lien/shared-relay';
-import { InfrastructureConfig, openEventStore, OpenedEventStore } from '@lien/shared-wiring';
+import { InfrastructureConfig, openEventStore, OpenedEventStore, openRelayCheckpoints, openServiceTransport, ServiceTransport } from '@lien/shared-wiring';
 import { DistrictCapacities, REFERRAL_CATEGORY, ReferralProjectionRunner, ReferralsApplication, translateReferralEvent } from '@lien/referrals-application';
 import { REFERRALS_PUBLISHER } from '@lien/referrals-contracts';
 import { Pool } from 'pg';
@@ -18,6 +16,8 @@ export interface ReferralsRuntimeOptions {
   /** Names the service's schemas (`lien_<name>_events`, `lien_<name>_read`…); a test suite gives its own. */
   readonly name: string;
   readonly capacities: DistrictCapacities;
+  /** Given by a host running several services in one process; otherwise Kafka when `KAFKA_BROKERS` is set. */
+  readonly transport?: ServiceTransport;
 }
 
 /** Everything the service runs on, opened in order and closed in reverse. */
@@ -58,7 +58,7 @@ export class ReferralsRuntime implements OnModuleDestroy {
       capacities: options.capacities,
       onPolicyError: (error) => logger.error(`waiting-list policy failed: ${error instanceof Error ? error.name : 'unknown'}`),
     });
-    const { relay, close } = await openRelay(infrastructure, pool, serviceSchema, events);
+    const { relay, close } = await openRelay(options, pool, serviceSchema, events);
     const runtime = new ReferralsRuntime(events, pool, dataSource, database, application, idempotency, new AccessLog(events.raw), options.capacities, relay, close);
     await runtime.projection.start();
     await relay?.start();
@@ -87,24 +87,23 @@ export class ReferralsRuntime implements OnModuleDestroy {
   }
 }
 
-/** Contracts go to Kafka when brokers are configured; without them the translator stays unused here. */
+/** Contracts go to the given transport, else to Kafka when brokers are configured; alone without either, no relay runs. */
 async function openRelay(
-  infrastructure: ReferralsRuntimeOptions['infrastructure'],
+  options: ReferralsRuntimeOptions,
   pool: Pool,
   schema: string,
   events: OpenedEventStore,
 ): Promise<{ relay?: Relay; close: () => Promise<void> }> {
-  if (!infrastructure.kafkaBrokers) return { close: async () => undefined };
-  const transport = createKafkaTransport({ brokers: infrastructure.kafkaBrokers, clientId: 'referrals-relay' });
-  const checkpoints = new PostgresCheckpointStore(pool, { schema });
-  await checkpoints.migrate();
+  const shared = options.transport ?? (options.infrastructure.kafkaBrokers ? openServiceTransport(options.infrastructure, 'referrals-relay') : undefined);
+  if (!shared) return { close: async () => undefined };
+  const { transport } = shared;
   const relay = new Relay({
     name: 'referrals-relay',
     service: REFERRALS_PUBLISHER,
     // The sealed store: the translator reads only non-personal fields, so nothing needs opening.
     store: events.raw,
     producer: transport.producer,
-    checkpoints,
+    checkpoints: await openRelayCheckpoints(pool, schema, shared),
     translate: translateReferralEvent,
     admin: transport.admin,
     filter: { categories: [REFERRAL_CATEGORY] },

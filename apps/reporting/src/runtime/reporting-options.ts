@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DynamicModule } from '@nestjs/common';
 import { MessageTransport } from '@lien/shared-messaging';
 import { InfrastructureConfig, infrastructureFromEnv } from '@lien/shared-wiring';
 import { DEFAULT_REPORTING_POLICY, DistrictCatalogue, ReportingPolicy } from '@lien/reporting-application';
@@ -17,6 +18,8 @@ export interface ReportingOptions {
   readonly transport?: MessageTransport;
   /** The consumer group's base name; a test suite on a shared broker gives its own. */
   readonly consumerGroup?: string;
+  /** Hosted beside other services: the host gives its one authentication module and serves one health endpoint. */
+  readonly hosted?: { readonly auth: DynamicModule };
 }
 
 function positiveInteger(value: string | undefined, fallback: number): number {

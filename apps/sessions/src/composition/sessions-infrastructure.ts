@@ -4,9 +4,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@lien/shared-event-store';
 import { MessageTransport } from '@lien/shared-messaging';
-import { createEmbeddedTransport } from '@lien/shared-messaging-embedded';
-import { createKafkaTransport } from '@lien/shared-messaging-kafka-platformatic';
-import { InfrastructureConfig, openEventStore } from '@lien/shared-wiring';
+import { InfrastructureConfig, openEventStore, openServiceTransport, ServiceTransport } from '@lien/shared-wiring';
 import { DEFAULT_SESSIONS_READ_SCHEMA, DistrictSettingsCatalog, migrateSessionsReadModels, SessionsReadModelTables } from '@lien/sessions-application';
 
 /** Every real part the sessions service runs on, opened once and closed once. */
@@ -24,6 +22,8 @@ export interface SessionsInfrastructure {
   /** Districts whose referrals topics this instance consumes. */
   readonly districts: readonly string[];
   readonly transport: MessageTransport;
+  /** False for the in-process log, which starts empty at every start: the relay then republishes from the start. */
+  readonly durableTransport: boolean;
   /** Read once per request: the time every command carries. */
   readonly clock: () => Date;
   close(): Promise<void>;
@@ -38,6 +38,8 @@ export interface SessionsInfrastructureParts {
   readonly settingsDirectory: string;
   readonly districts: readonly string[];
   readonly transport: MessageTransport;
+  /** Default true (Kafka, or a test's transport that outlives nothing but the test). */
+  readonly durableTransport?: boolean;
   readonly clock?: () => Date;
 }
 
@@ -60,6 +62,7 @@ export async function openSessionsInfrastructure(parts: SessionsInfrastructurePa
     settings,
     districts: parts.districts,
     transport: parts.transport,
+    durableTransport: parts.durableTransport ?? true,
     clock: parts.clock ?? (() => new Date()),
     async close() {
       await parts.transport.close();
@@ -84,9 +87,13 @@ export function servedDistricts(env: NodeJS.ProcessEnv = process.env): string[] 
   return (JSON.parse(readFileSync(file, 'utf8')) as { districts: { code: string }[] }).districts.map((d) => d.code);
 }
 
-export async function sessionsInfrastructureFromEnv(config: Extract<InfrastructureConfig, { mode: 'real' }>, env: NodeJS.ProcessEnv = process.env): Promise<SessionsInfrastructure> {
+/** `shared` is the transport of a host running several services in one process; alone, Kafka or the in-process log. */
+export async function sessionsInfrastructureFromEnv(
+  config: Extract<InfrastructureConfig, { mode: 'real' }>,
+  env: NodeJS.ProcessEnv = process.env,
+  shared: ServiceTransport = openServiceTransport(config, 'lien-sessions'),
+): Promise<SessionsInfrastructure> {
   const districts = servedDistricts(env);
-  const transport = config.kafkaBrokers ? createKafkaTransport({ brokers: [...config.kafkaBrokers], clientId: 'lien-sessions' }) : createEmbeddedTransport();
   return openSessionsInfrastructure({
     eventStore: await openEventStore(config, 'sessions'),
     databaseUrl: config.databaseUrl,
@@ -94,6 +101,7 @@ export async function sessionsInfrastructureFromEnv(config: Extract<Infrastructu
     operationalSchema: 'lien_sessions',
     settingsDirectory: join(configDirectory(env), 'protocol-templates'),
     districts,
-    transport,
+    transport: shared.transport,
+    durableTransport: shared.durable,
   });
 }

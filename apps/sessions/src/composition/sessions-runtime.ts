@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { PoolClient } from 'pg';
 import { TopicSubscription } from '@lien/shared-messaging';
 import { startIdempotentConsumer } from '@lien/shared-messaging-consumer';
-import { PostgresCheckpointStore, PostgresInbox } from '@lien/shared-messaging-postgres';
+import { PostgresInbox } from '@lien/shared-messaging-postgres';
+import { openRelayCheckpoints } from '@lien/shared-wiring';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
 import { Relay } from '@lien/shared-relay';
 import { caseOpenedHandler, PlanCommandRunner, referralTopics, SessionsProjector, translateSessionEvent, UnreadableCaseOpened } from '@lien/sessions-application';
@@ -38,8 +39,7 @@ export class SessionsRuntime implements OnApplicationBootstrap, OnApplicationShu
     await this.projector.start();
     this.projector.done.catch((error: unknown) => this.logger.error(`projector stopped: ${error instanceof Error ? error.name : 'error'}`));
 
-    const checkpoints = new PostgresCheckpointStore(infra.pool, { schema: infra.operationalSchema });
-    await checkpoints.migrate();
+    const checkpoints = await openRelayCheckpoints(infra.pool, infra.operationalSchema, { transport: infra.transport, durable: infra.durableTransport });
     this.relay = new Relay({ name: 'sessions-relay', service: SESSIONS_SERVICE, store: infra.rawStore, producer: infra.transport.producer, checkpoints, translate: translateSessionEvent, admin: infra.transport.admin, filter: { categories: ['sessionplan'] } });
     await this.relay.start();
 

@@ -1,2 +1,3 @@
 export * from './lib/infrastructure-config';
 export * from './lib/open-event-store';
+export * from './lib/service-transport';

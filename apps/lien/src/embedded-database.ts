@@ -1,0 +1,37 @@
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { StartupError } from './startup-error';
+
+export interface EmbeddedDatabase {
+  /** A postgres:// URL on loopback: the services reach PGlite through the very drivers they use on a server. */
+  readonly url: string;
+  /** True when the data folder held no database before this start. */
+  readonly created: boolean;
+  stop(): Promise<void>;
+}
+
+/** PGlite (PostgreSQL in WebAssembly) persisted in `<dataDir>/pglite`, served in this process on a loopback port. */
+export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  const dir = join(dataDir, 'pglite');
+  const created = !existsSync(join(dir, 'PG_VERSION'));
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new StartupError(`the data folder ${dataDir} is not writable; set LIEN_DATA_DIR to a folder you can write`);
+  }
+  const db = await PGlite.create(dir);
+  // Connections are cheap here: the single PGlite session serialises their transactions.
+  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 200 });
+  await server.start();
+  return {
+    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    created,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
