@@ -47,7 +47,7 @@ export class AssessmentsTestApp {
 
   /**
    * Publishes the referrals service's case-opened contract on the district topic, as its relay would
-   * (with the mirrored mandate fields), and waits for the file.
+   * (with the mandate’s decision date and deadlines), and waits for the file.
    */
   async openCase(district = 'luxembourg', mandate: { reportDeadlines?: string; mandateDecisionDate?: string } = { reportDeadlines: 'INTERIM:2026-06-01,FINAL:2026-09-30', mandateDecisionDate: '2026-02-20' }): Promise<TestCase> {
     const people = { caseId: randomUUID(), child: randomUUID() };

@@ -17,7 +17,6 @@ export * from './lib/get-wellbeing-trend/wellbeing-trend';
 export * from './lib/get-wellbeing-trend/get-wellbeing-trend';
 export * from './lib/render-report-version/render-report-version';
 export * from './lib/translator/case-assessments.translator';
-export * from './lib/note-case-facts/referrals-contract.mirror';
 export * from './lib/note-case-facts/case-facts.translation';
 export * from './lib/note-case-facts/case-facts.handler';
 export * from './lib/report-deadlines/report-deadlines.schema';

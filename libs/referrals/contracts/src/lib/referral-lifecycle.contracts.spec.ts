@@ -5,8 +5,9 @@ import referralDeclinedGolden from './golden/referral-declined.v1.json';
 import referralReceivedGolden from './golden/referral-received.v1.json';
 import referralWaitlistedGolden from './golden/referral-waitlisted.v1.json';
 import referralWithdrawnGolden from './golden/referral-withdrawn.v1.json';
+import mandateAmendedGolden from './golden/mandate-amended.v1.json';
 import {
-  CASE_CLOSED_V1, CASE_OPENED_V1, encodeProtectiveMeasures, idsOf, REFERRAL_ACCEPTED_V1, REFERRAL_CONTRACT_TYPES, REFERRAL_DECLINED_V1, REFERRAL_RECEIVED_V1, REFERRAL_WAITLISTED_V1,
+  CASE_CLOSED_V1, CASE_OPENED_V1, encodeProtectiveMeasures, encodeReportDeadlines, idsOf, MANDATE_AMENDED_V1, REFERRAL_ACCEPTED_V1, REFERRAL_CONTRACT_TYPES, REFERRAL_DECLINED_V1, REFERRAL_RECEIVED_V1, REFERRAL_WAITLISTED_V1,
   REFERRAL_WITHDRAWN_V1, ReferralContractType, ReferralContractTypes,
 } from './referral-lifecycle.contracts';
 
@@ -46,9 +47,16 @@ const samples: { [T in ReferralContractType]: { type: T; data: ReferralContractT
       custodialAdultId: null,
       protectiveMeasures: 'NO_CONTACT_ORDER:33333333-3333-4333-8333-333333333333>22222222-2222-4222-8222-222222222222|11111111-1111-4111-8111-111111111111',
       supervisedContactAllowed: false,
+      mandateDecisionDate: '2026-02-20',
+      reportDeadlines: 'INTERIM:2026-06-01,FINAL:2026-09-30',
       openedAt: '2026-03-09T14:30:00.000Z',
     },
     golden: caseOpenedGolden,
+  },
+  [MANDATE_AMENDED_V1]: {
+    type: MANDATE_AMENDED_V1,
+    data: { caseId: CASE, referralId: REFERRAL, kind: 'RENEWAL', decisionDate: '2026-08-10', reportDeadlines: 'FINAL:2027-02-10', amendedAt: '2026-08-12T10:00:00.000Z' },
+    golden: mandateAmendedGolden,
   },
   [CASE_CLOSED_V1]: { type: CASE_CLOSED_V1, data: { caseId: CASE, referralId: REFERRAL, outcome: 'BOND_RESUMED', closedAt: '2026-09-30T16:00:00.000Z' }, golden: caseClosedGolden },
 };
@@ -79,5 +87,10 @@ describe('referral lifecycle contracts', () => {
     ];
     expect(encodeProtectiveMeasures(measures)).toBe('NO_CONTACT_ORDER:f>m|c;ADDRESS_BAN:f>m');
     expect(encodeProtectiveMeasures([])).toBe('');
+  });
+
+  it('given report deadlines, when encoded for case-opened or mandate-amended, then each reads <KIND>:<YYYY-MM-DD>, comma-separated; none gives an empty text', () => {
+    expect(encodeReportDeadlines([{ kind: 'INTERIM', dueOn: '2026-06-01' }, { kind: 'FINAL', dueOn: '2026-09-30' }])).toBe('INTERIM:2026-06-01,FINAL:2026-09-30');
+    expect(encodeReportDeadlines([])).toBe('');
   });
 });

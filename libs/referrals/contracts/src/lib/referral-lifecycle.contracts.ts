@@ -16,6 +16,7 @@ export const REFERRAL_WAITLISTED_V1 = 'referrals.ReferralWaitlisted.v1';
 export const REFERRAL_WITHDRAWN_V1 = 'referrals.ReferralWithdrawn.v1';
 export const CASE_OPENED_V1 = 'referrals.CaseOpened.v1';
 export const CASE_CLOSED_V1 = 'referrals.CaseClosed.v1';
+export const MANDATE_AMENDED_V1 = 'referrals.MandateAmended.v1';
 
 /** A mandate was registered. Timestamps are ISO-8601 UTC; dates are `YYYY-MM-DD`. */
 export type ReferralReceivedV1 = {
@@ -59,8 +60,9 @@ export type ReferralWithdrawnV1 = {
 
 /**
  * A case opened on an accepted referral; the people concerned by pseudonymous id, comma-separated. The
- * last four fields were added to v1 (optional, so no reader or writer of the first shape breaks); this
- * producer always sends them, and a consumer that needs them (sessions) refuses a case-opened without them.
+ * optional fields were added to v1 (so no reader or writer of the first shape breaks); this producer
+ * sends them (the mandate's two for every case opened since they were recorded), and a consumer that
+ * needs them refuses a case-opened without them (sessions) or reads them as unknown (assessments).
  */
 export type CaseOpenedV1 = {
   readonly caseId: string;
@@ -83,6 +85,10 @@ export type CaseOpenedV1 = {
   readonly protectiveMeasures?: string;
   /** The mandate orders supervised meetings: contact with a restrained parent is allowed when supervised. */
   readonly supervisedContactAllowed?: boolean;
+  /** The mandate's decision date, as amended up to acceptance, `YYYY-MM-DD`. */
+  readonly mandateDecisionDate?: string;
+  /** The mandate's report deadlines, as amended up to acceptance: see `encodeReportDeadlines`; empty when none. */
+  readonly reportDeadlines?: string;
   readonly openedAt: string;
 };
 
@@ -90,6 +96,28 @@ export type CaseOpenedV1 = {
 export function encodeProtectiveMeasures(measures: readonly { kind: string; restrainedPersonId: string; protectedPersonIds: readonly string[] }[]): string {
   return measures.map((m) => `${m.kind}:${m.restrainedPersonId}>${m.protectedPersonIds.join('|')}`).join(';');
 }
+
+/** Encodes report deadlines as `<KIND>:<YYYY-MM-DD>`, comma-separated, kinds `INTERIM` | `FINAL`, e.g. `INTERIM:2026-06-01,FINAL:2026-09-30`. */
+export function encodeReportDeadlines(deadlines: readonly { kind: string; dueOn: string }[]): string {
+  return deadlines.map((d) => `${d.kind}:${d.dueOn}`).join(',');
+}
+
+/**
+ * The mandate of an open case was renewed or amended (an amendment before acceptance changes a referral,
+ * not a case: case-opened then carries the amended mandate). Assessments tracks the new deadlines and
+ * makes a reassessment due.
+ */
+export type MandateAmendedV1 = {
+  readonly caseId: string;
+  readonly referralId: string;
+  /** `RENEWAL` | `AMENDMENT` */
+  readonly kind: string;
+  /** The new decision's date, `YYYY-MM-DD`. */
+  readonly decisionDate: string;
+  /** The full new list, encoded as in case-opened, when the deadlines changed; `null` when they did not. */
+  readonly reportDeadlines: string | null;
+  readonly amendedAt: string;
+};
 
 export type CaseClosedV1 = {
   readonly caseId: string;
@@ -107,6 +135,7 @@ export interface ReferralContractTypes {
   readonly [REFERRAL_WITHDRAWN_V1]: ReferralWithdrawnV1;
   readonly [CASE_OPENED_V1]: CaseOpenedV1;
   readonly [CASE_CLOSED_V1]: CaseClosedV1;
+  readonly [MANDATE_AMENDED_V1]: MandateAmendedV1;
 }
 
 export type ReferralContractType = keyof ReferralContractTypes;
@@ -119,6 +148,7 @@ export const REFERRAL_CONTRACT_TYPES: readonly ReferralContractType[] = [
   REFERRAL_WITHDRAWN_V1,
   CASE_OPENED_V1,
   CASE_CLOSED_V1,
+  MANDATE_AMENDED_V1,
 ];
 
 /** Splits a comma-separated id list of a contract back into ids. */

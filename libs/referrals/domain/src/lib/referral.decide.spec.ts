@@ -22,8 +22,11 @@ const accepted: ReferralEvent[] = [
     adultRoles: ['MOTHER', 'FATHER'],
     protectiveMeasures: [{ kind: 'NO_CONTACT_ORDER', restrainedPersonId: FATHER_ID, protectedPersonIds: [MOTHER_ID] }],
     supervisedContactAllowed: true,
+    mandateDecisionDate: '2026-02-20',
+    reportDeadlines: [{ kind: 'INTERIM', dueOn: '2026-05-20' }],
   },
 ];
+const caseOpened = accepted[1] as Extract<ReferralEvent, { type: 'CaseOpened' }>;
 const waitlisted: ReferralEvent = { type: 'ReferralWaitlisted', referralId: REFERRAL_ID };
 const declined: ReferralEvent = { type: 'ReferralDeclined', referralId: REFERRAL_ID, reason: 'OUT_OF_SCOPE', note: 'Hors champ' };
 const withdrawn: ReferralEvent = { type: 'ReferralWithdrawn', referralId: REFERRAL_ID };
@@ -91,10 +94,10 @@ describe('accepting a referral', () => {
     spec.given([incomplete]).when(accept).thenThrows(MandateIncomplete, (e) => expect(e.missing).toEqual(['modalities', 'reportDeadlines']));
   });
 
-  it('given an incomplete mandate completed by an amendment, when accepted, then the case opens', () => {
+  it('given an incomplete mandate completed by an amendment, when accepted, then the case opens with the amended decision date and deadlines', () => {
     const incomplete = registered(aRegistration({ mandate: { ...aRegistration().mandate, reportDeadlines: [] } }));
-    const amended: ReferralEvent = { type: 'MandateAmended', referralId: REFERRAL_ID, kind: 'AMENDMENT', decisionDate: '2026-02-20', reportDeadlines: [{ kind: 'FINAL', dueOn: '2026-08-20' }] };
-    spec.given([incomplete, amended]).when(accept).then(accepted);
+    const amended: ReferralEvent = { type: 'MandateAmended', referralId: REFERRAL_ID, kind: 'AMENDMENT', decisionDate: '2026-02-25', reportDeadlines: [{ kind: 'FINAL', dueOn: '2026-08-20' }] };
+    spec.given([incomplete, amended]).when(accept).then([accepted[0] as ReferralEvent, { ...caseOpened, mandateDecisionDate: '2026-02-25', reportDeadlines: [{ kind: 'FINAL', dueOn: '2026-08-20' }] }]);
   });
 
   it('given interviews only, an address ban and a no-contact order, when accepted, then the case opens without supervised contact, with both restraints and no address', () => {
@@ -106,7 +109,7 @@ describe('accepting a referral', () => {
     spec.given([interviewsOnly]).when(accept).then([
       accepted[0] as ReferralEvent,
       {
-        ...(accepted[1] as Extract<ReferralEvent, { type: 'CaseOpened' }>),
+        ...caseOpened,
         protectiveMeasures: [
           { kind: 'ADDRESS_BAN', restrainedPersonId: FATHER_ID, protectedPersonIds: [MOTHER_ID] },
           { kind: 'NO_CONTACT_ORDER', restrainedPersonId: FATHER_ID, protectedPersonIds: [MOTHER_ID, CHILD_ID] },
@@ -180,8 +183,12 @@ describe('closing a case', () => {
 describe('renewing or amending the mandate', () => {
   const renewal = { type: 'AmendMandate', kind: 'RENEWAL', decisionDate: '2026-03-01', today: '2026-03-02', reportDeadlines: [{ kind: 'FINAL', dueOn: '2026-09-01' }] } as const;
 
-  it('given an open case, when the mandate is renewed with a new deadline, then the amendment is recorded', () => {
-    spec.given([registered(), ...accepted]).when(renewal).then([{ type: 'MandateAmended', referralId: REFERRAL_ID, kind: 'RENEWAL', decisionDate: '2026-03-01', reportDeadlines: renewal.reportDeadlines }]);
+  it('given an open case, when the mandate is renewed with a new deadline, then the amendment is recorded for the case, so the services working on it are told', () => {
+    spec.given([registered(), ...accepted]).when(renewal).then([{ type: 'MandateAmended', referralId: REFERRAL_ID, caseId: CASE_ID, kind: 'RENEWAL', decisionDate: '2026-03-01', reportDeadlines: renewal.reportDeadlines }]);
+  });
+
+  it('given a referral not accepted yet, when its mandate is renewed, then the amendment names no case (case-opened will carry the amended mandate)', () => {
+    spec.given([registered(), waitlisted]).when(renewal).then([{ type: 'MandateAmended', referralId: REFERRAL_ID, kind: 'RENEWAL', decisionDate: '2026-03-01', reportDeadlines: renewal.reportDeadlines }]);
   });
 
   it('given the same renewal recorded, when it arrives again, then nothing happens', () => {

@@ -66,6 +66,8 @@ function accept(command: AcceptReferral, state: RegisteredReferral): readonly Re
       adultRoles: adults.map((adult) => adult.role),
       protectiveMeasures: restraintsOf(protectiveMeasures),
       supervisedContactAllowed: state.mandate.modalities.some((modality) => modality.kind === 'SUPERVISED_MEETINGS'),
+      mandateDecisionDate: state.mandate.decisionDate,
+      reportDeadlines: state.mandate.reportDeadlines.map((deadline) => ({ ...deadline })),
     },
   ];
 }
@@ -111,6 +113,8 @@ function amend(command: AmendMandate, state: RegisteredReferral): readonly Refer
     {
       type: 'MandateAmended',
       referralId: state.registered.referralId,
+      // Once the case is open, the services working on it are told (assessments: deadlines, reassessment).
+      ...(state.status === 'ACCEPTED' && state.caseId !== undefined ? { caseId: state.caseId } : {}),
       kind: command.kind,
       decisionDate: command.decisionDate,
       ...(modalitiesChange ? { modalities: command.modalities } : {}),

@@ -54,6 +54,12 @@ export interface CaseOpened {
   readonly protectiveMeasures: readonly CaseRestraint[];
   /** The mandate, as amended at acceptance, orders supervised meetings: contact with a restrained parent is allowed when supervised. */
   readonly supervisedContactAllowed: boolean;
+  /**
+   * The mandate's decision date and report deadlines as amended at acceptance (assessments tracks the
+   * deadlines). Absent on cases opened before they were recorded: nothing is guessed for those.
+   */
+  readonly mandateDecisionDate?: CalendarDate;
+  readonly reportDeadlines?: readonly ReportDeadline[];
 }
 
 export interface ReferralDeclined {
@@ -72,6 +78,8 @@ export interface ReferralWithdrawn {
 export interface MandateAmended {
   readonly type: 'MandateAmended';
   readonly referralId: string;
+  /** The open case the amendment changes; absent before acceptance, when case-opened will carry the amended mandate. */
+  readonly caseId?: string;
   readonly kind: AmendmentKind;
   readonly decisionDate: CalendarDate;
   /** The full new list when it changed; absent when unchanged. */

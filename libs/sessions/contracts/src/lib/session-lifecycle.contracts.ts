@@ -54,7 +54,7 @@ export interface SessionCancelledV1 {
   readonly sessionId: string;
   readonly sessionType: SessionTypeV1;
   readonly attributedTo: AttributionV1;
-  /** `requested`, or `safety-suspension` when a serious incident called it off. */
+  /** `requested`; `safety-suspension` when a serious incident called it off; `bond-decision` when a co-signed bond decision stopped supervised meetings. */
   readonly reason: string;
 }
 

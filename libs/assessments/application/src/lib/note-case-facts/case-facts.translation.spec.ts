@@ -1,4 +1,4 @@
-import { CASE_OPENED_V1, CaseOpenedV1 } from '@lien/referrals-contracts';
+import { CASE_OPENED_V1, CaseOpenedV1, MANDATE_AMENDED_V1, MandateAmendedV1 } from '@lien/referrals-contracts';
 import { SESSION_CONTRACT_TYPES } from '@lien/sessions-contracts';
 import { commandForFact, UnreadableContract } from './case-facts.translation';
 
@@ -21,7 +21,7 @@ const fact = (type: string, data: object) => ({ id: 'contract-1', type, time: '2
 const session = { caseId: CASE, sessionId: 'session-1', sessionType: 'supervised-meeting' };
 
 describe('the other services’ contracts as facts of the assessment file', () => {
-  it('given the committed case-opened contract, when translated, then the file opens with the children and no deadline yet', () => {
+  it('given a case-opened without the mandate fields (a case opened before referrals sent them), when translated, then the file opens with the children and no deadline yet', () => {
     expect(commandForFact(fact(CASE_OPENED_V1, caseOpened))).toEqual({
       type: 'OpenAssessmentFile',
       caseId: CASE,
@@ -32,15 +32,21 @@ describe('the other services’ contracts as facts of the assessment file', () =
     });
   });
 
-  it('given case-opened with the mirrored mandate fields, when translated, then the report deadlines and the decision date are kept', () => {
+  it('given case-opened with the mandate’s decision date and deadlines, when translated, then the report deadlines and the decision date are kept', () => {
     const command = commandForFact(fact(CASE_OPENED_V1, { ...caseOpened, mandateDecisionDate: '2026-02-20', reportDeadlines: 'INTERIM:2026-06-01,FINAL:2026-09-30' }));
     expect(command).toMatchObject({ mandate: { decisionDate: '2026-02-20', reportDeadlines: [{ kind: 'interim', dueOn: '2026-06-01' }, { kind: 'final', dueOn: '2026-09-30' }] } });
   });
 
   it('given a mandate amended with new deadlines, when translated, then the change is noted with them', () => {
-    expect(commandForFact(fact('referrals.MandateAmended.v1', { caseId: CASE, referralId: 'r', kind: 'RENEWAL', decisionDate: '2026-05-02', reportDeadlines: 'FINAL:2026-12-01' }))).toEqual({
+    const amended: MandateAmendedV1 = { caseId: CASE, referralId: 'r', kind: 'RENEWAL', decisionDate: '2026-05-02', reportDeadlines: 'FINAL:2026-12-01', amendedAt: '2026-05-03T08:00:00.000Z' };
+    expect(commandForFact(fact(MANDATE_AMENDED_V1, amended))).toEqual({
       type: 'NoteMandateChange', caseId: CASE, kind: 'renewal', decisionDate: '2026-05-02', reportDeadlines: [{ kind: 'final', dueOn: '2026-12-01' }], at: '2026-03-09T14:30:00.000Z', sourceEventId: 'contract-1',
     });
+  });
+
+  it('given a mandate amended without new deadlines, when translated, then the change is noted and the deadlines stay as they were', () => {
+    const amended: MandateAmendedV1 = { caseId: CASE, referralId: 'r', kind: 'AMENDMENT', decisionDate: '2026-05-02', reportDeadlines: null, amendedAt: '2026-05-03T08:00:00.000Z' };
+    expect(commandForFact(fact(MANDATE_AMENDED_V1, amended))).toMatchObject({ type: 'NoteMandateChange', kind: 'amendment', reportDeadlines: null });
   });
 
   it('given sessions held, cancelled and missed, when translated, then each is noted with its attribution', () => {

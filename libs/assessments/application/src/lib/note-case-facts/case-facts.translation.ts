@@ -1,7 +1,6 @@
-import { idsOf } from '@lien/referrals-contracts';
+import { CASE_OPENED_V1, idsOf, MANDATE_AMENDED_V1 } from '@lien/referrals-contracts';
 import { IncidentReportedV1, SESSION_CONTRACT_TYPES, SessionCancelledV1, SessionHeldV1, SessionNoShowV1 } from '@lien/sessions-contracts';
 import { CaseFileCommand, ReportDeadline } from '@lien/assessments-domain';
-import { CASE_OPENED_TYPES, MANDATE_AMENDED_TYPES } from './referrals-contract.mirror';
 
 /** A contract that cannot be read: retrying will not fix it, so it goes to the dead letters. */
 export class UnreadableContract extends Error {
@@ -24,7 +23,9 @@ export function commandForFact(fact: ReceivedFact): CaseFileCommand | undefined 
   const read = reader(fact);
   const sourceEventId = fact.id;
   const at = fact.time;
-  if (CASE_OPENED_TYPES.includes(fact.type)) {
+  // The mandate's decision date and deadlines are optional on case-opened: a case opened before referrals
+  // sent them has no deadline to track until its mandate is amended.
+  if (fact.type === CASE_OPENED_V1) {
     const decisionDate = read.optional('mandateDecisionDate');
     return {
       type: 'OpenAssessmentFile',
@@ -35,7 +36,7 @@ export function commandForFact(fact: ReceivedFact): CaseFileCommand | undefined 
       sourceEventId,
     };
   }
-  if (MANDATE_AMENDED_TYPES.includes(fact.type)) {
+  if (fact.type === MANDATE_AMENDED_V1) {
     const deadlines = read.optional('reportDeadlines');
     return { type: 'NoteMandateChange', caseId: read.text('caseId'), kind: read.text('kind').toLowerCase(), decisionDate: read.text('decisionDate'), reportDeadlines: deadlines === null ? null : deadlinesOf(deadlines, fact.type), at, sourceEventId };
   }

@@ -68,9 +68,13 @@ export const referralEventCodec = new EventCodec<ReferralEvent>({
       adultRoles: [...event.adultRoles],
       protectiveMeasures: event.protectiveMeasures.map((m) => ({ kind: m.kind, restrainedPersonId: m.restrainedPersonId, protectedPersonIds: [...m.protectedPersonIds] })),
       supervisedContactAllowed: event.supervisedContactAllowed,
+      ...(event.mandateDecisionDate === undefined ? {} : { mandateDecisionDate: event.mandateDecisionDate }),
+      ...(event.reportDeadlines === undefined ? {} : { reportDeadlines: encodeDeadlines(event.reportDeadlines) }),
     }),
     decode: (data) => {
       const division = optionalAt(data, 'division', textAt);
+      const mandateDecisionDate = optionalAt(data, 'mandateDecisionDate', textAt);
+      const reportDeadlines = optionalAt(data, 'reportDeadlines', (d, k) => arrayAt(d, k, decodeDeadline));
       return {
         type: 'CaseOpened',
         referralId: referralIdOf(data),
@@ -87,6 +91,8 @@ export const referralEventCodec = new EventCodec<ReferralEvent>({
           protectedPersonIds: textsAt(item, 'protectedPersonIds'),
         })),
         supervisedContactAllowed: booleanAt(data, 'supervisedContactAllowed'),
+        ...(mandateDecisionDate === undefined ? {} : { mandateDecisionDate }),
+        ...(reportDeadlines === undefined ? {} : { reportDeadlines }),
       };
     },
   },
@@ -107,6 +113,7 @@ export const referralEventCodec = new EventCodec<ReferralEvent>({
     storedType: REFERRAL_EVENT_TYPES.MandateAmended,
     encode: (event) => ({
       referralId: event.referralId,
+      ...(event.caseId === undefined ? {} : { caseId: event.caseId }),
       kind: event.kind,
       decisionDate: event.decisionDate,
       ...(event.modalities === undefined ? {} : { modalities: encodeModalities(event.modalities, event.referralId) }),
@@ -115,9 +122,11 @@ export const referralEventCodec = new EventCodec<ReferralEvent>({
     decode: (data) => {
       const modalities = optionalAt(data, 'modalities', (d, k) => arrayAt(d, k, decodeModality));
       const reportDeadlines = optionalAt(data, 'reportDeadlines', (d, k) => arrayAt(d, k, decodeDeadline));
+      const caseId = optionalAt(data, 'caseId', textAt);
       return {
         type: 'MandateAmended',
         referralId: referralIdOf(data),
+        ...(caseId === undefined ? {} : { caseId }),
         kind: oneOfAt(data, 'kind', AMENDMENT_KINDS),
         decisionDate: textAt(data, 'decisionDate'),
         ...(modalities === undefined ? {} : { modalities }),
