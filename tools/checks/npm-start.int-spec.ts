@@ -1,72 +1,160 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { devToken, eventually, LienProcess, referralIds } from './lien-process';
 
-const root = join(__dirname, '../..');
-const basePort = 3600 + Math.floor(Math.random() * 300);
+// One file, run in order: the starts share dist/, which the first start builds.
+const port = 3600 + Math.floor(Math.random() * 300);
+const baseUrl = `http://127.0.0.1:${port}`;
+const year = new Date().getUTCFullYear();
 
-async function eventually<T>(probe: () => Promise<T>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await probe();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
+const REFERRAL = {
+  mandate: {
+    mandantType: 'FAMILY_COURT',
+    reference: 'TEST/START/01',
+    decisionDate: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10),
+    legalBasis: 'CONSTRAINED',
+    modalities: [{ kind: 'SUPERVISED_MEETINGS', sessionsPerMonth: 2, durationMonths: 6 }],
+    reportDeadlines: [{ kind: 'FINAL', dueOn: new Date(Date.now() + 160 * 86_400_000).toISOString().slice(0, 10) }],
+  },
+  children: [{ personId: '0000a000-0000-4000-8000-000000000001', firstName: 'Enfant Fictif', lastName: 'Test', birthDate: '2016-03-12' }],
+  adults: [{ personId: '0000a000-0000-4000-8000-000000000002', role: 'MOTHER', firstName: 'Parent Démo', lastName: 'Test' }],
+  protectiveMeasures: [],
+};
+
+async function ready(): Promise<void> {
+  const response = await fetch(`${baseUrl}/health/ready`);
+  if (response.status !== 200) throw new Error(`not ready: ${response.status} ${await response.text()}`);
 }
 
-async function ready(port: number): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-  if (response.status !== 200) throw new Error(`port ${port} not ready: ${response.status}`);
+async function referralsReceived(token: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/api/v1/districts/luxembourg/indicators?from=${year}&to=${year}`, { headers: { authorization: `Bearer ${token}` } });
+  if (response.status !== 200) throw new Error(`indicators answered ${response.status}`);
+  const { report } = (await response.json()) as { report: { periods: Array<{ indicators: Record<string, { total: number }> }> } };
+  return report.periods[0]?.indicators['referrals-received']?.total ?? 0;
 }
 
-describe('the README start command on a fresh data folder', () => {
-  let launcher: ChildProcess;
+describe('npm start: the whole platform in one process on a fresh data folder', () => {
   let dataDir: string;
-  const output: string[] = [];
+  let lien: LienProcess;
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'lien-start-'));
-    // The embedded default: no real parts in the environment.
-    const { DATABASE_URL: _database, KAFKA_BROKERS: _brokers, ...inherited } = process.env;
-    const env = { ...inherited, LIEN_DATA_DIR: dataDir, LIEN_BASE_PORT: String(basePort) };
-    launcher = spawn(process.execPath, [join(root, 'tools/start/start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    launcher.stdout?.on('data', (chunk) => output.push(String(chunk)));
-    launcher.stderr?.on('data', (chunk) => output.push(String(chunk)));
   });
 
   afterAll(async () => {
-    if (launcher.exitCode === null) {
-      launcher.kill('SIGTERM');
-      await new Promise((r) => launcher.once('exit', r));
-    }
+    await lien?.stop('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('given no database, broker or account, when started, then the four services answer ready on embedded PostgreSQL', async () => {
-    for (let i = 0; i < 4; i += 1) await eventually(() => ready(basePort + i), 240_000);
-    expect(output.join('')).toContain('lien: starting embedded PostgreSQL (PGlite)');
-  }, 300_000);
+  it('given no database, broker or account, when started, then one port answers ready for the four services and prints how to log in', async () => {
+    lien = new LienProcess({ LIEN_DATA_DIR: dataDir, PORT: String(port), LIEN_SEED: 'none' });
+    await lien.waitForLine(/lien: ready on/, 300_000);
+    await eventually(ready, 30_000);
+    const health = (await (await fetch(`${baseUrl}/health/ready`)).json()) as { info: Record<string, unknown> };
+    expect(Object.keys(health.info).sort()).toEqual(['assessments', 'referrals', 'reporting', 'sessions']);
+    expect(lien.output).toContain('starting embedded PostgreSQL (PGlite)');
+    expect(lien.output).toContain(`curl -s -X POST ${baseUrl}/dev/login`);
+  }, 330_000);
 
-  it('given the platform up, when a demo coordinator logs in, then the referrals list of their district answers', async () => {
-    const login = await fetch(`http://127.0.0.1:${basePort}/dev/login`, {
+  it('given the platform up, when a coordinator registers a referral, then the reporting dashboard counts it (the contract crossed the in-process transport)', async () => {
+    const token = await devToken(baseUrl, ['luxembourg']);
+    const created = await fetch(`${baseUrl}/api/v1/districts/luxembourg/referrals`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: 'demo-coordinatrice', roles: ['coordinator'], districts: ['luxembourg'] }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'npm-start-test-1' },
+      body: JSON.stringify(REFERRAL),
     });
-    const { access_token: token } = (await login.json()) as { access_token: string };
-    const list = await fetch(`http://127.0.0.1:${basePort}/api/v1/districts/luxembourg/referrals`, { headers: { authorization: `Bearer ${token}` } });
-    expect(list.status).toBe(200);
-    expect(await list.json()).toMatchObject({ items: [], total: 0 });
+    expect(created.status).toBe(201);
+    expect(await eventually(async () => {
+      const n = await referralsReceived(token);
+      if (n < 1) throw new Error('not counted yet');
+      return n;
+    }, 30_000)).toBe(1);
+    const page = await fetch(`${baseUrl}/tableau-de-bord/districts/luxembourg?from=${year}&to=${year}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+  }, 60_000);
+
+  it('given the platform up, when stopped, then the process exits cleanly and the port is free', async () => {
+    expect((await lien.stop('SIGTERM')).code).toBe(0);
+    await expect(ready()).rejects.toThrow();
+  }, 60_000);
+
+  it('given the data of the first start, when started again, then the referral is still there and the start takes under 15 seconds', async () => {
+    lien = new LienProcess({ LIEN_DATA_DIR: dataDir, PORT: String(port), LIEN_SEED: 'none' });
+    const started = Date.now();
+    await lien.waitForLine(/lien: ready on/, 120_000);
+    const seconds = (Date.now() - started) / 1000;
+    process.stdout.write(`second start: ready after ${seconds.toFixed(1)} s; ${await lien.waitForLine(/started in/, 1000)}\n`);
+    const token = await devToken(baseUrl, ['luxembourg']);
+    expect(await referralIds(baseUrl, token, 'luxembourg')).toHaveLength(1);
+    expect(await referralsReceived(token)).toBe(1);
+    expect(seconds).toBeLessThan(15);
+    await lien.stop('SIGTERM');
+  }, 150_000);
+});
+
+describe('npm start: the demo seed survives a kill', () => {
+  let dataDir: string;
+  let lien: LienProcess;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'lien-seed-'));
   });
 
-  it('given the platform up, when stopped, then every process exits', async () => {
-    launcher.kill('SIGTERM');
-    const code = await new Promise((r) => launcher.once('exit', r));
-    expect(code).toBe(0);
-    await expect(ready(basePort)).rejects.toThrow();
+  afterAll(async () => {
+    await lien?.stop('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
   });
+
+  it('given a seed killed midway, when started again, then every acknowledged command is there and the seed completes with 40 cases, no more', async () => {
+    lien = new LienProcess({ LIEN_DATA_DIR: dataDir, PORT: String(port) });
+    await lien.waitForLine(/seed progress 8\/40/, 300_000);
+    await lien.stop('SIGKILL');
+    const acknowledged = new Set(lien.lines.flatMap((l) => /seed acknowledged case \d+ \S+ ([0-9a-f-]{36})/.exec(l)?.[1] ?? []));
+    expect(acknowledged.size).toBeGreaterThanOrEqual(8);
+
+    lien = new LienProcess({ LIEN_DATA_DIR: dataDir, PORT: String(port) });
+    await lien.waitForLine(/seed complete: 40 demo cases/, 300_000);
+    const token = await devToken(baseUrl, ['luxembourg', 'namur']);
+    const stored = [...(await referralIds(baseUrl, token, 'luxembourg')), ...(await referralIds(baseUrl, token, 'namur'))];
+    expect(stored).toHaveLength(40);
+    for (const id of acknowledged) expect(stored).toContain(id);
+    expect(lien.output).toMatch(/seed progress 40\/40/);
+  }, 620_000);
+});
+
+describe('npm start: bad input gets one clear line and a non-zero exit', () => {
+  const noStack = (output: string) => expect(output).not.toMatch(/^\s+at /m);
+
+  it('given the port already in use, when started, then it names the port and exits with 2', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(port, '127.0.0.1', () => r()));
+    try {
+      const lien = new LienProcess({ PORT: String(port), LIEN_SEED: 'none' });
+      expect((await lien.exit()).code).toBe(2);
+      expect(lien.output).toContain(`lien: port ${port} on 127.0.0.1 is already in use`);
+      noStack(lien.output);
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+  }, 120_000);
+
+  it('given a data folder that cannot be written, when started, then it says so and exits with 2', async () => {
+    // Tests run as root, who may write anywhere: a folder below a plain file can be created by no one.
+    const file = join(mkdtempSync(join(tmpdir(), 'lien-file-')), 'not-a-folder');
+    writeFileSync(file, '');
+    const lien = new LienProcess({ PORT: String(port), LIEN_DATA_DIR: join(file, 'data'), LIEN_SEED: 'none' });
+    expect((await lien.exit()).code).toBe(2);
+    expect(lien.output).toContain('is not writable; set LIEN_DATA_DIR');
+    noStack(lien.output);
+  }, 120_000);
+
+  it('given KAFKA_BROKERS without DATABASE_URL, when started, then it refuses the half-configured real parts and exits with 2', async () => {
+    const lien = new LienProcess({ PORT: String(port), KAFKA_BROKERS: '127.0.0.1:19092' });
+    expect((await lien.exit()).code).toBe(2);
+    expect(lien.output).toContain('lien: KAFKA_BROKERS given without DATABASE_URL');
+    noStack(lien.output);
+  }, 120_000);
 });

@@ -45,11 +45,11 @@ function decisionTime(index: number, today: number): number {
 }
 
 function stepsFor(rank: number, caseNumber: number): DemoStep[] {
-  if (rank < 3) return [{ kind: 'accept' }, { kind: 'close', body: { outcome: CLOSE_OUTCOMES[(caseNumber + rank) % CLOSE_OUTCOMES.length]! } }];
+  if (rank < 3) return [{ kind: 'accept' }, { kind: 'close', body: { outcome: CLOSE_OUTCOMES[(caseNumber + rank) % CLOSE_OUTCOMES.length] } }];
   if (rank === 3) return [{ kind: 'accept' }, { kind: 'withdraw', body: { note: 'Mandat retiré par le mandant (démo).' } }];
   if (rank < 12) return [{ kind: 'accept' }];
   if (rank < 16) return [{ kind: 'waitlist' }];
-  return [{ kind: 'decline', body: { reason: DECLINE_REASONS[rank % DECLINE_REASONS.length]!, note: 'Motif de démonstration, dossier fictif.' } }];
+  return [{ kind: 'decline', body: { reason: DECLINE_REASONS[rank % DECLINE_REASONS.length], note: 'Motif de démonstration, dossier fictif.' } }];
 }
 
 export function demoCases(today: Date = new Date()): DemoCase[] {
@@ -57,7 +57,7 @@ export function demoCases(today: Date = new Date()): DemoCase[] {
   return DEMO_DISTRICTS.flatMap((district, d) =>
     Array.from({ length: CASES_PER_DISTRICT }, (_, rank) => {
       const number = d * CASES_PER_DISTRICT + rank + 1;
-      const mandantType = MANDANTS[number % MANDANTS.length]!;
+      const mandantType = MANDANTS[number % MANDANTS.length];
       const decided = decisionTime(rank * 2 + d, now);
       const registration = {
         mandate: {
