@@ -8,6 +8,23 @@ export interface SeedReporter {
 
 export class DemoSeedError extends Error {}
 
+interface Problem {
+  readonly code?: string;
+  readonly existingReferralId?: unknown;
+}
+
+/** A claimed Idempotency-Key is given up after 60 s (PostgresIdempotencyStore): a little more than that. */
+const KEY_LAPSE_MS = 75_000;
+
+/** The statuses a referral may show once a step has been applied (a withdrawn open case is closed). */
+const AFTER: Record<DemoStep['kind'], readonly string[]> = {
+  accept: ['ACCEPTED', 'CLOSED', 'WITHDRAWN'],
+  waitlist: ['WAITLISTED'],
+  decline: ['DECLINED'],
+  close: ['CLOSED'],
+  withdraw: ['WITHDRAWN', 'CLOSED'],
+};
+
 interface CommandAnswer {
   readonly id: string;
   readonly status: string;
@@ -39,12 +56,26 @@ export class DemoSeed {
 
   private async seedCase(demoCase: DemoCase): Promise<void> {
     const path = `/api/v1/districts/${demoCase.district}/referrals`;
-    let answer = await this.command(path, `demo-${demoCase.number}-register`, demoCase.registration);
+    let answer = await this.command(path, `demo-${demoCase.number}-register`, demoCase.registration, undefined, (problem) =>
+      typeof problem.existingReferralId === 'string' ? this.read(path, problem.existingReferralId) : undefined,
+    );
     this.reporter.acknowledged(demoCase, answer.id, answer.status);
     for (const [index, step] of demoCase.steps.entries()) {
-      answer = await this.command(`${path}/${answer.id}/${step.kind}`, `demo-${demoCase.number}-${index}-${step.kind}`, bodyOf(step), answer.etag);
+      const id = answer.id;
+      // A step whose answer was lost in a crash shows as a newer revision of the referral, which only this seed writes.
+      answer = await this.command(`${path}/${id}/${step.kind}`, `demo-${demoCase.number}-${index}-${step.kind}`, bodyOf(step), answer.etag, async () => {
+        const current = await this.read(path, id);
+        return AFTER[step.kind].includes(current.status) ? current : undefined;
+      });
       this.reporter.acknowledged(demoCase, answer.id, answer.status);
     }
+  }
+
+  private async read(path: string, id: string): Promise<CommandAnswer> {
+    const response = await fetch(`${this.baseUrl}${path}/${id}`, { headers: { authorization: `Bearer ${this.token}` } });
+    if (!response.ok) throw new DemoSeedError(`reading a demo referral answered ${response.status}`);
+    const json = (await response.json()) as { id: string; status: string; revision: string };
+    return { id: json.id, status: json.status, etag: response.headers.get('etag') ?? `"${json.revision}"` };
   }
 
   private async login(): Promise<string> {
@@ -57,17 +88,30 @@ export class DemoSeed {
     return ((await response.json()) as { access_token: string }).access_token;
   }
 
-  private async command(path: string, key: string, body: unknown, ifMatch?: string): Promise<CommandAnswer> {
+  /**
+   * Sends one command. A key still claimed by a request the crash interrupted lapses after a minute: wait.
+   * Any other conflict goes to `settle`, which says whether the command had in fact been applied.
+   */
+  private async command(path: string, key: string, body: unknown, ifMatch: string | undefined, settle: (problem: Problem) => Promise<CommandAnswer | undefined> | undefined): Promise<CommandAnswer> {
     const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${this.token}`, 'idempotency-key': key };
     if (ifMatch) headers['if-match'] = ifMatch;
-    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-    if (!response.ok) {
-      // The problem's type and title only: its detail could quote the request.
-      const problem = (await response.json().catch(() => ({}))) as { title?: string; code?: string };
-      throw new DemoSeedError(`${path.replace(/[0-9a-f-]{36}/, '{id}')} answered ${response.status} ${problem.code ?? problem.title ?? ''}`.trim());
+    const deadline = Date.now() + KEY_LAPSE_MS;
+    for (;;) {
+      const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+      if (response.ok) {
+        const json = (await response.json()) as { id: string; status: string };
+        return { id: json.id, status: json.status, etag: response.headers.get('etag') ?? '' };
+      }
+      const problem = (await response.json().catch(() => ({}))) as Problem;
+      if (problem.code === 'IDEMPOTENCY_KEY_IN_PROGRESS' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 2000));
+        continue;
+      }
+      const settled = response.status === 409 || response.status === 412 ? await settle(problem) : undefined;
+      if (settled) return settled;
+      // The problem's code only: its detail could quote the request.
+      throw new DemoSeedError(`${path.replace(/[0-9a-f-]{36}/, '{id}')} answered ${response.status} ${problem.code ?? ''}`.trim());
     }
-    const json = (await response.json()) as { id: string; status: string };
-    return { id: json.id, status: json.status, etag: response.headers.get('etag') ?? '' };
   }
 }
 
