@@ -9,6 +9,8 @@ export const ExitCode = {
   proofInvalid: 6,
   unknownEvent: 7,
   beforeExistence: 8,
+  rebuildDiffers: 9,
+  interrupted: 10,
 } as const;
 
 export class CliError extends Error {

@@ -71,9 +71,24 @@ export const PROJECTED_CONTRACT_TYPES: readonly string[] = Object.keys(MAPPINGS)
  * event changed anything the reporting counts (scheduling, risk levels and the like do not).
  */
 export async function projectContract(manager: EntityManager, event: IntegrationEvent): Promise<boolean> {
-  const mapping = MAPPINGS[event.type];
-  if (!mapping) return false;
-  const { entity, keys, row } = mapping(new ContractFields(event.type, event.data), event);
-  await manager.getRepository(entity).upsert({ ...row, district: event.district }, { conflictPaths: keys, skipUpdateIfNoValuesChanged: true });
+  const projected = projectedRow(event);
+  if (!projected) return false;
+  await manager.getRepository(projected.entity).upsert(projected.row, { conflictPaths: [...projected.keys], skipUpdateIfNoValuesChanged: true });
   return true;
+}
+
+export interface ProjectedRow {
+  readonly entity: EntitySchema<ObjectLiteral>;
+  /** Property names of the row's key, district first. */
+  readonly keys: readonly string[];
+  /** The partial row, district included: only the columns the contract knows. */
+  readonly row: ObjectLiteral;
+}
+
+/** What `projectContract` upserts for the event, without writing it: for rebuilds that batch their writes. */
+export function projectedRow(event: IntegrationEvent): ProjectedRow | undefined {
+  const mapping = MAPPINGS[event.type];
+  if (!mapping) return undefined;
+  const { entity, keys, row } = mapping(new ContractFields(event.type, event.data), event);
+  return { entity, keys, row: { ...row, district: event.district } };
 }

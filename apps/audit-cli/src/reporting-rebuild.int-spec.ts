@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { FACT_TABLES, openReportingDatabase, ReportingProjection } from '@lien/reporting-application';
+import { REFERRAL_CATEGORY, translateReferralEvent } from '@lien/referrals-application';
+import { createEmbeddedTransport } from '@lien/shared-messaging-embedded';
+import { eventually } from '@lien/shared-messaging-testing';
+import { Relay } from '@lien/shared-relay';
+import { requiredEnv } from '@lien/shared-testing';
+import { OpenedEventStore, openEventStore, VolatileCheckpointStore } from '@lien/shared-wiring';
+import { ExitCode } from './exit-codes';
+import { runCli } from './run-cli';
+import { CHILD_FIRST_NAME, seedReferrals } from './testing/referral-history';
+
+async function cli(argv: string[], signal?: AbortSignal, onErr?: (line: string) => void) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, (l) => out.push(l), (l) => (err.push(l), onErr?.(l)), signal);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('rebuilding the reporting read model and exporting a case, on the real PostgreSQL store', () => {
+  const id = randomUUID().replace(/-/g, '').slice(0, 8);
+  const prefix = `rb_${id}`;
+  const liveSchema = `${prefix}_reporting_read`;
+  const district = `rbx${id}`;
+  const neighbour = `rby${id}`;
+  let opened: OpenedEventStore;
+  let dataSource: DataSource;
+  let pool: Pool;
+  let streams: string[] = [];
+  const schemaArgs = ['--schema', liveSchema, '--service', 'referrals'];
+
+  /** Every fact row of one district, in key order. */
+  const rowsOf = async (d: string) => {
+    const tables: Record<string, unknown[]> = {};
+    for (const table of FACT_TABLES) tables[table] = (await pool.query(`SELECT * FROM ${liveSchema}.${table} WHERE district = $1 ORDER BY 2`, [d])).rows;
+    return tables;
+  };
+  const corruptLive = async () => {
+    await pool.query(`UPDATE ${liveSchema}.referrals SET mandant_type = 'FORGED' WHERE district = $1 AND referral_id = (SELECT min(referral_id) FROM ${liveSchema}.referrals WHERE district = $1)`, [district]);
+    await pool.query(`DELETE FROM ${liveSchema}.cases WHERE district = $1 AND case_id = (SELECT min(case_id) FROM ${liveSchema}.cases WHERE district = $1)`, [district]);
+  };
+
+  beforeAll(async () => {
+    const databaseUrl = requiredEnv('DATABASE_URL');
+    process.env['DATABASE_URL'] = databaseUrl;
+    process.env['LIEN_SCHEMA_PREFIX'] = prefix;
+    pool = new Pool({ connectionString: databaseUrl, max: 2 });
+    opened = await openEventStore({ mode: 'real', databaseUrl, schemaPrefix: prefix }, 'referrals');
+    streams = await seedReferrals(opened.store, district, 24);
+    await seedReferrals(opened.store, neighbour, 6);
+    // The live projection, fed as in service: the referrals relay publishes, the reporting consumer applies.
+    dataSource = await openReportingDatabase(databaseUrl, liveSchema);
+    const transport = createEmbeddedTransport();
+    const relay = new Relay({ name: 'referrals-relay', service: 'referrals', store: opened.raw, producer: transport.producer, checkpoints: new VolatileCheckpointStore(), translate: translateReferralEvent, admin: transport.admin, filter: { categories: [REFERRAL_CATEGORY] } });
+    const projection = new ReportingProjection({ dataSource, schema: liveSchema, transport, districts: [district, neighbour], consumerGroup: `rebuild-test-${id}` });
+    await projection.start();
+    await relay.start();
+    const caughtUp = async () => {
+      const [here, there] = [await rowsOf(district), await rowsOf(neighbour)];
+      return here['referrals']?.length === 24 && here['cases']?.length === 16 && there['referrals']?.length === 6;
+    };
+    await eventually('the live projection to catch up', caughtUp, 30_000);
+    await relay.stop();
+    await projection.stop();
+  });
+
+  afterAll(async () => {
+    delete process.env['LIEN_SCHEMA_PREFIX'];
+    await opened?.close();
+    await dataSource?.destroy();
+    for (const schema of [liveSchema, `${liveSchema}_rb_${district}`, `${prefix}_referrals_events`, `${prefix}_referrals_keys`, `${prefix}_sessions_events`, `${prefix}_sessions_keys`, `${prefix}_assessments_events`, `${prefix}_assessments_keys`]) {
+      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    }
+    await pool.end();
+  });
+
+  it('given the live projection caught up, when a rebuild is compared with it, then every table is identical, row by row', async () => {
+    const result = await cli(['compare', '--district', district, ...schemaArgs]);
+    expect(result.out).toContain(`district ${district}: the rebuild equals the live projection`);
+    expect(result.out).toContain('referrals: 24 live, 24 rebuilt, identical');
+    expect(result.code).toBe(ExitCode.ok);
+    expect(result.err).toMatch(/rebuild .*: \[#+\] 100% .* events\/s, ETA/);
+  });
+
+  it('given a damaged live projection, when compared, then exit 9; when rebuilt, then it equals the rebuild again and the other district is untouched', async () => {
+    await corruptLive();
+    const neighbourBefore = await rowsOf(neighbour);
+    const compared = await cli(['compare', '--district', district, ...schemaArgs]);
+    expect(compared.code).toBe(ExitCode.rebuildDiffers);
+    expect(compared.out).toMatch(/referrals: 24 live, 24 rebuilt, DIFFERENT from key/);
+    expect(compared.out).toContain('cases: 15 live, 16 rebuilt, DIFFERENT');
+
+    expect((await cli(['rebuild', '--district', district, ...schemaArgs])).code).toBe(ExitCode.ok);
+    expect((await rowsOf(district))['referrals']?.map((r) => (r as { mandant_type: string }).mandant_type)).not.toContain('FORGED');
+    expect((await cli(['compare', '--district', district, ...schemaArgs])).code).toBe(ExitCode.ok);
+    expect(await rowsOf(neighbour)).toEqual(neighbourBefore);
+  });
+
+  it('given a rebuild interrupted after its first page, when run again, then nothing half-built was ever live and the second run resumes and completes', async () => {
+    await corruptLive();
+    const damaged = await rowsOf(district);
+    const stop = new AbortController();
+    const interrupted = await cli(['rebuild', '--district', district, '--page-size', '10', ...schemaArgs], stop.signal, () => stop.abort());
+    expect(interrupted.code).toBe(ExitCode.interrupted);
+    expect(interrupted.err).toContain('the live tables are untouched');
+    expect(await rowsOf(district)).toEqual(damaged);
+    const progress = await pool.query(`SELECT sum(events)::int AS n FROM ${liveSchema}_rb_${district}.rebuild_checkpoints`);
+    expect(progress.rows[0].n).toBeGreaterThan(0);
+
+    const resumed = await cli(['rebuild', '--district', district, '--page-size', '10', ...schemaArgs]);
+    expect(resumed.code).toBe(ExitCode.ok);
+    expect(resumed.err).toContain(`resuming in ${liveSchema}_rb_${district}`);
+    expect((await cli(['compare', '--district', district, ...schemaArgs])).code).toBe(ExitCode.ok);
+    const leftovers = await pool.query(`SELECT 1 FROM information_schema.schemata WHERE schema_name = $1`, [`${liveSchema}_rb_${district}`]);
+    expect(leftovers.rowCount).toBe(0);
+  });
+
+  it('given bad input, when rebuilding, then a clear message and a distinct exit code', async () => {
+    expect(await cli(['rebuild', '--district', 'nowhere', ...schemaArgs])).toMatchObject({ code: ExitCode.unknownDistrict, err: 'lien-audit: no events for district nowhere' });
+    expect(await cli(['compare', '--district', district, '--schema', 'no_such_schema', '--service', 'referrals'])).toMatchObject({ code: ExitCode.usage, err: 'lien-audit: no reporting read model in schema no_such_schema' });
+  });
+
+  it('given an auditor, when a case is exported, then a verified header and every event, personal fields redacted, and the export is logged', async () => {
+    const stream = streams[1] as string;
+    const result = await cli(['export', '--district', district, '--stream', stream, '--user', 'auditor-7', '--role', 'auditor', '--service', 'referrals']);
+    expect(result.code).toBe(ExitCode.ok);
+    const [header, ...events] = result.out.split('\n').map((l) => JSON.parse(l));
+    expect(header).toMatchObject({ export: 'lien.case-history.v1', stream, personalData: 'redacted', verification: { intact: true, eventsChecked: 4 } });
+    expect(events.map((e) => e.type)).toEqual(['referrals.ReferralRegistered.v1', 'referrals.ReferralAccepted.v1', 'referrals.CaseOpened.v1', 'referrals.CaseClosed.v1']);
+    expect(result.out).not.toContain(CHILD_FIRST_NAME);
+    expect(result.out).toContain('"$redacted":"personal data"');
+    const activity = await cli(['activity', '--district', district, '--stream', stream, '--service', 'referrals']);
+    expect(activity.out).toMatch(/saw .* auditor:auditor-7 {2}export for audit/);
+  });
+
+  it('given a coordinator, when a case is exported, then its personal fields are included; an unknown stream exits 7', async () => {
+    const stream = streams[1] as string;
+    const result = await cli(['export', '--district', district, '--stream', stream, '--user', 'coordinator-1', '--role', 'coordinator', '--service', 'referrals']);
+    expect(result.code).toBe(ExitCode.ok);
+    expect(JSON.parse(result.out.split('\n')[0] as string)).toMatchObject({ personalData: 'included' });
+    expect(result.out).toContain(CHILD_FIRST_NAME);
+    expect((await cli(['export', '--district', district, '--stream', 'referral-nope', '--user', 'u', '--service', 'referrals'])).code).toBe(ExitCode.unknownEvent);
+  });
+});
