@@ -10,3 +10,4 @@ export * from './lib/disclosure/count-table';
 export * from './lib/disclosure/exposure-audit';
 export * from './lib/disclosure/secondary-suppression';
 export * from './lib/ministry/ministry-report';
+export * from './lib/ministry/stock-chain';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
-import { brusselsDate, CalendarPeriod, DistrictFacts, districtReport, DistrictReport, ministryReport, MinistryReport, PeriodRequest, resolvePeriods, selectDistricts } from '@lien/reporting-domain';
+import { brusselsDate, CalendarPeriod, DistrictFacts, districtReport, DistrictReport, hasHistoryBefore, ministryReport, MinistryReport, PeriodRequest, previousPeriod, resolvePeriods, selectDistricts } from '@lien/reporting-domain';
 import { DistrictCatalogue } from './district-catalogue';
 import { loadDistrictFacts } from './district-facts.loader';
 import { MinistryPublications } from './ministry-publications';
@@ -54,9 +54,20 @@ export class ReportingQueries {
     let facts: Promise<DistrictFacts[]> | undefined;
     const allFacts = () => (facts ??= Promise.all(this.options.catalogue.codes.map((code) => loadDistrictFacts(this.options.database, code))));
     const reports: MinistryReport[] = [];
-    for (const period of periods) {
-      reports.push(await this.publications.publishedOr(period, async () => ministryReport(this.options.catalogue.profiles, await allFacts(), period, this.options.policy)));
-    }
+    for (const period of periods) reports.push(await this.publication(period, allFacts));
     return reports.map((report) => selectDistricts(report, districts));
+  }
+
+  /**
+   * A period's frozen report. Stocks chain from the period before, so that one is published (and
+   * frozen) first, back to the last period before any activity.
+   */
+  private publication(period: CalendarPeriod, allFacts: () => Promise<DistrictFacts[]>): Promise<MinistryReport> {
+    return this.publications.publishedOr(period, async () => {
+      const facts = await allFacts();
+      const chained = facts.some((f) => hasHistoryBefore(f, period.firstDay));
+      const previous = chained ? await this.publication(previousPeriod(period), allFacts) : undefined;
+      return ministryReport(this.options.catalogue.profiles, facts, period, this.options.policy, previous);
+    });
   }
 }

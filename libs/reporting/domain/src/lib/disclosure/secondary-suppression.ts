@@ -94,8 +94,8 @@ export function lineRuleMask(grid: Grid, policy: SuppressionPolicy = DEFAULT_SUP
  * recomputable) or a pair of ones that add up to 2. Each exposed cell gets the cheapest extra
  * suppression that protects it, and the loop runs again. It ends: each round suppresses one more cell.
  */
-export function suppressionMask(grid: Grid, policy: SuppressionPolicy = DEFAULT_SUPPRESSION_POLICY): Mask {
-  const hidden = primaryMask(grid, policy);
+export function suppressionMask(grid: Grid, policy: SuppressionPolicy = DEFAULT_SUPPRESSION_POLICY, forced?: ReadonlyArray<readonly boolean[]>): Mask {
+  const hidden = primaryMask(grid, policy).map((row, i) => row.map((h, j) => h || (Boolean(forced?.[i]?.[j]) && grid[i][j] > 0)));
   for (;;) {
     applyLineRule(grid, hidden);
     const exposed = exposedCells(grid, hidden);
@@ -104,10 +104,14 @@ export function suppressionMask(grid: Grid, policy: SuppressionPolicy = DEFAULT_
   }
 }
 
-/** The table as it may leave the server: every cell, total and grand total published or suppressed. */
-export function protectTable(table: CountTable, policy: SuppressionPolicy = DEFAULT_SUPPRESSION_POLICY): ProtectedTable {
+/**
+ * The table as it may leave the server: every cell, total and grand total published or suppressed.
+ * `forced` (on the grid with margins) hides cells another table needs hidden, such as the flow that
+ * would give a small stock away; a forced zero stays published, since hiding a zero protects nobody.
+ */
+export function protectTable(table: CountTable, policy: SuppressionPolicy = DEFAULT_SUPPRESSION_POLICY, forced?: ReadonlyArray<readonly boolean[]>): ProtectedTable {
   const grid = withMargins(table);
-  const hidden = suppressionMask(grid, policy);
+  const hidden = suppressionMask(grid, policy, forced);
   const at = (i: number, j: number): PublishedValue => (hidden[i][j] ? SUPPRESSED : published(grid[i][j]));
   const R = table.rows.length;
   const C = table.columns.length;

@@ -31,6 +31,25 @@ export interface IndicatorDefinition {
    * that cell is shown as n, suppressed or not, so the two tables can never disagree about it.
    */
   readonly countedIn?: { readonly indicator: string; readonly category?: string };
+  /**
+   * For a snapshot: the published flows that move it from one period's end to the next. With `exact`,
+   * stock(end) = stock(start) + inflows − outflows holds with nothing unpublished in it, so a published
+   * stock beside its flows and the previous stock gives a hidden flow away (docs/adr/0011-stocks-and-flows.md).
+   */
+  readonly stockOf?: StockIdentity;
+}
+
+/** One cell of another table: a category, or the row total when none is named. */
+export interface CellLink {
+  readonly indicator: string;
+  readonly category?: string;
+}
+
+export interface StockIdentity {
+  readonly inflows: readonly CellLink[];
+  readonly outflows: readonly CellLink[];
+  /** False when an unpublished flow also moves the stock (leaving the waiting list is not published). */
+  readonly exact: boolean;
 }
 
 const c = (code: string, label: string): Category => ({ code, label });
@@ -59,13 +78,17 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       c(`declined:${OTHER}`, 'Refus : autre motif'), c('waitlisted', "Liste d'attente"),
     ],
   },
-  { id: 'waiting-list', kind: 'snapshot', title: "Liste d'attente", description: "Demandes en liste d'attente le dernier jour de la période.", categories: ONE('Demandes en attente') },
+  { id: 'waiting-list', kind: 'snapshot', title: "Liste d'attente", description: "Demandes en liste d'attente le dernier jour de la période.", categories: ONE('Demandes en attente'),
+    stockOf: { inflows: [{ indicator: 'intake-outcomes', category: 'waitlisted' }], outflows: [], exact: false },
+  },
   {
     id: 'wait-received-to-accepted', kind: 'duration', title: 'Délai réception → acceptation (jours)', description: 'Pour les demandes acceptées pendant la période.', categories: ONE('Demandes acceptées'),
     countedIn: { indicator: 'intake-outcomes', category: 'accepted' },
   },
   { id: 'wait-accepted-to-first-session', kind: 'duration', title: 'Délai acceptation → première séance (jours)', description: 'Pour les dossiers dont la première séance a eu lieu pendant la période.', categories: ONE('Dossiers') },
-  { id: 'caseload', kind: 'snapshot', title: 'Dossiers actifs et capacité', description: 'Dossiers ouverts le dernier jour de la période, rapportés à la capacité configurée.', categories: ONE('Dossiers actifs'), againstCapacity: true },
+  { id: 'caseload', kind: 'snapshot', title: 'Dossiers actifs et capacité', description: 'Dossiers ouverts le dernier jour de la période, rapportés à la capacité configurée.', categories: ONE('Dossiers actifs'), againstCapacity: true,
+    stockOf: { inflows: [{ indicator: 'intake-outcomes', category: 'accepted' }], outflows: [{ indicator: 'case-closures' }], exact: true },
+  },
   {
     id: 'sessions-held', kind: 'count', title: 'Séances tenues', description: 'Par type de séance.',
     categories: [c('child-interview', 'Entretien enfant'), c('parent-interview', 'Entretien parent'), c('supervised-meeting', 'Rencontre encadrée'), c('network-meeting', 'Réunion de réseau'), c(OTHER, 'Autre')],

@@ -6,6 +6,7 @@ import { computeIndicators, IndicatorSet } from '../indicators/district-indicato
 import { percent } from '../indicators/district-report';
 import { IndicatorDefinition, INDICATORS } from '../indicators/indicator-catalogue';
 import { summarise } from '../indicators/statistics';
+import { ForcedCell, forcedFlowCells, StockContext, stockCell } from './stock-chain';
 
 export interface DistrictProfile {
   readonly code: string;
@@ -68,23 +69,57 @@ function derived(definition: IndicatorDefinition, row: Omit<PublishedRow, 'distr
   return extra;
 }
 
+interface Protection {
+  readonly policy: SuppressionPolicy;
+  readonly stocks: StockContext;
+  readonly forced: readonly ForcedCell[];
+}
+
+const cellOf = (row: PublishedRow, category: string | undefined) => (category ? row.cells[category] : row.total);
+
+/** Where a stock's identity would give a small stock away: those flow cells, hidden before protection. */
+function forcedMask(definition: IndicatorDefinition, districts: readonly DistrictProfile[], categories: readonly string[], forced: readonly ForcedCell[]): boolean[][] {
+  const mask = Array.from({ length: districts.length + 1 }, () => Array.from({ length: categories.length + 1 }, () => false));
+  for (const cell of forced.filter((f) => f.indicator === definition.id)) {
+    const row = districts.findIndex((d) => d.code === cell.district);
+    mask[row][cell.category ? categories.indexOf(cell.category) : categories.length] = true;
+  }
+  return mask;
+}
+
+/** A stock's one-column table: each district's cell follows its chain; the total is shown only when every cell is. */
+function stockTable(definition: IndicatorDefinition, districts: readonly DistrictProfile[], protection: Protection, done: ReadonlyMap<string, PublishedIndicator>) {
+  const flowCell = (link: { indicator: string; category?: string }, district: string) => {
+    const row = done.get(link.indicator)?.rows.find((r) => r.district === district);
+    if (!row) throw new Error(`${definition.id} must follow the flows it is moved by`);
+    return cellOf(row, link.category);
+  };
+  const rows = districts.map((d) => stockCell(definition, d.code, protection.stocks, flowCell));
+  const sum = districts.reduce((acc, d) => acc + (protection.stocks.sets.get(d.code)?.[definition.id].counts['n'] ?? 0), 0);
+  const total = rows.every((v) => v.status === 'published') ? published(sum) : SUPPRESSED;
+  return { categories: ['n'], cells: rows.map((v) => [v]), rowTotals: rows, columnTotals: [total], grandTotal: total };
+}
+
 /** The protected table of an indicator; for one counted in another table, that table's cells. */
-function protectedCounts(definition: IndicatorDefinition, districts: readonly DistrictProfile[], sets: ReadonlyMap<string, IndicatorSet>, policy: SuppressionPolicy, done: ReadonlyMap<string, PublishedIndicator>) {
+function protectedCounts(definition: IndicatorDefinition, districts: readonly DistrictProfile[], sets: ReadonlyMap<string, IndicatorSet>, protection: Protection, done: ReadonlyMap<string, PublishedIndicator>) {
   const categories = definition.categories.map((c) => c.code);
   const link = definition.countedIn;
   if (link) {
     const source = done.get(link.indicator);
     if (!source || categories.length !== 1) throw new Error(`${definition.id} must follow the one-count table it is counted in`);
-    const pick = (row: PublishedRow) => (link.category ? row.cells[link.category] : row.total);
+    const pick = (row: PublishedRow) => cellOf(row, link.category);
     const rows = districts.map((d) => pick(source.rows.find((r) => r.district === d.code) as PublishedRow));
     return { categories, cells: rows.map((v) => [v]), rowTotals: rows, columnTotals: [pick(source.total)], grandTotal: pick(source.total) };
   }
+  if (definition.stockOf) return stockTable(definition, districts, protection, done);
   const values = districts.map((d) => categories.map((c) => sets.get(d.code)?.[definition.id].counts[c] ?? 0));
-  return { categories, ...protectTable({ rows: districts.map((d) => d.code), columns: categories, values }, policy) };
+  const table = { rows: districts.map((d) => d.code), columns: categories, values };
+  return { categories, ...protectTable(table, protection.policy, forcedMask(definition, districts, categories, protection.forced)) };
 }
 
-function publishIndicator(definition: IndicatorDefinition, districts: readonly DistrictProfile[], sets: ReadonlyMap<string, IndicatorSet>, policy: SuppressionPolicy, done: ReadonlyMap<string, PublishedIndicator>): PublishedIndicator {
-  const table = protectedCounts(definition, districts, sets, policy, done);
+function publishIndicator(definition: IndicatorDefinition, districts: readonly DistrictProfile[], sets: ReadonlyMap<string, IndicatorSet>, protection: Protection, done: ReadonlyMap<string, PublishedIndicator>): PublishedIndicator {
+  const policy = protection.policy;
+  const table = protectedCounts(definition, districts, sets, protection, done);
   const categories = table.categories;
   const cellsOf = (cells: readonly PublishedValue[]) => Object.fromEntries(categories.map((c, j) => [c, cells[j]]));
   const rows = districts.map((d, i) => {
@@ -97,17 +132,28 @@ function publishIndicator(definition: IndicatorDefinition, districts: readonly D
   return { id: definition.id, rows, total: { district: TOTAL_ROW, ...totalRow, ...derived(definition, totalRow, allDurations, policy.threshold, capacity) } };
 }
 
+/** Whether a district's stock was published in a frozen report (the previous period's). */
+export function stockPublishedIn(report: MinistryReport | undefined) {
+  return (indicator: string, district: string) =>
+    report?.indicators.find((i) => i.id === indicator)?.rows.find((r) => r.district === district)?.total.status === 'published';
+}
+
+/** Tables counted in another table, and stocks moved by other tables' flows, come after those tables. */
+const dependsOnOthers = (definition: IndicatorDefinition) => Number(Boolean(definition.countedIn || definition.stockOf));
+
 /**
  * The one canonical report of one period: every indicator as a districts × categories table protected
  * as a whole. Every ministry endpoint, export and page is a selection of these cells, so no two
- * responses can disagree in a way that could be subtracted.
+ * responses can disagree in a way that could be subtracted. `previous` is the frozen report of the
+ * period before, which stocks chain from; without it, a district with earlier activity shows no stock.
  */
-export function ministryReport(districts: readonly DistrictProfile[], facts: readonly DistrictFacts[], period: CalendarPeriod, policy: SuppressionPolicy): MinistryReport {
+export function ministryReport(districts: readonly DistrictProfile[], facts: readonly DistrictFacts[], period: CalendarPeriod, policy: SuppressionPolicy, previous?: MinistryReport): MinistryReport {
   const sets = new Map(facts.map((f) => [f.district, computeIndicators(f, period)]));
+  const stocks: StockContext = { period, threshold: policy.threshold, facts: new Map(facts.map((f) => [f.district, f])), sets, previous: stockPublishedIn(previous) };
+  const protection: Protection = { policy, stocks, forced: forcedFlowCells(districts.map((d) => d.code), stocks) };
   const done = new Map<string, PublishedIndicator>();
-  // Tables counted in another table come after it.
-  for (const definition of [...INDICATORS].sort((a, b) => Number(Boolean(a.countedIn)) - Number(Boolean(b.countedIn)))) {
-    done.set(definition.id, publishIndicator(definition, districts, sets, policy, done));
+  for (const definition of [...INDICATORS].sort((a, b) => dependsOnOthers(a) - dependsOnOthers(b))) {
+    done.set(definition.id, publishIndicator(definition, districts, sets, protection, done));
   }
   return { period, threshold: policy.threshold, indicators: INDICATORS.map((definition) => done.get(definition.id) as PublishedIndicator) };
 }

@@ -64,6 +64,10 @@ export function nextPeriod(period: CalendarPeriod): CalendarPeriod {
   return periodContaining(period.granularity, addDays(period.lastDay, 1));
 }
 
+export function previousPeriod(period: CalendarPeriod): CalendarPeriod {
+  return periodContaining(period.granularity, addDays(period.firstDay, -1));
+}
+
 /** Whole periods from `from` to `to`, both included. */
 export function periodsBetween(from: CalendarPeriod, to: CalendarPeriod): CalendarPeriod[] {
   const periods: CalendarPeriod[] = [];
