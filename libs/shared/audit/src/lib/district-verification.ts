@@ -1,5 +1,7 @@
-import { Checkpoint, computeEventHash, EventStore, GENESIS_HASH, RecordedEvent, START, streamCategory } from '@lien/shared-event-store';
+import { availableParallelism } from 'node:os';
+import { Checkpoint, EventStore, GENESIS_HASH, HashedForm, RecordedEvent, START, streamCategory } from '@lien/shared-event-store';
 import { leafHash, merkleRoot } from './merkle-tree';
+import { HashJob, ParallelHashChecker } from './parallel-hashing';
 
 export const SEAL_CATEGORY = 'seal';
 
@@ -26,51 +28,84 @@ export interface VerifyOptions {
   readonly eventCount?: number;
   readonly pageSize?: number;
   readonly onProgress?: (eventsChecked: number) => void;
+  /** Worker threads for the hashing (default: one per core; 0 hashes in this thread). */
+  readonly workers?: number;
 }
 
 interface StreamHead {
   hash: string;
   revision: bigint;
-  broken: boolean;
+}
+
+interface Candidate extends StreamBreak {
+  readonly index: number;
 }
 
 /**
- * One pass over the district's log: the log respects each stream's order, so every stream's hash chain
- * is recomputed on the fly (one map entry per stream), and the stored hashes feed the Merkle root.
+ * One pass over the district's log. The log respects each stream's order, so each event is paired
+ * with its predecessor's stored hash (one map entry per stream) and its recomputed hash can be checked
+ * on its own: the hashing goes to worker threads while the next page is read. A stream's first break
+ * is the earliest gap or mismatch in log order, as a sequential check would find it.
  */
 export async function verifyDistrict(store: EventStore, district: string, options: VerifyOptions = {}): Promise<DistrictVerification> {
   const heads = new Map<string, StreamHead>();
-  const breaks: StreamBreak[] = [];
+  const candidates: Candidate[] = [];
   const leaves: Buffer[] = [];
+  const checks: Promise<void>[] = [];
+  const hashing = new ParallelHashChecker(options.workers);
   let after = START;
   let upTo = START;
   const limit = options.eventCount ?? Number.POSITIVE_INFINITY;
-  while (leaves.length < limit) {
-    const page = await store.readAll({ after, maxCount: options.pageSize ?? 2000, filter: { districts: [district] } });
-    for (const event of page.events) {
-      if (streamCategory(event.streamName) === SEAL_CATEGORY) continue;
-      if (leaves.length >= limit) break;
-      checkChain(heads, breaks, event);
-      leaves.push(leafHash(Buffer.from(event.hash, 'hex')));
-      upTo = event.position;
+  try {
+    while (leaves.length < limit) {
+      const page = await store.readAll({ after, maxCount: options.pageSize ?? 5000, filter: { districts: [district] } });
+      const jobs: HashJob[] = [];
+      const jobIndex: { index: number; event: RecordedEvent }[] = [];
+      for (const event of page.events) {
+        if (streamCategory(event.streamName) === SEAL_CATEGORY) continue;
+        if (leaves.length >= limit) break;
+        const head = heads.get(event.streamName) ?? { hash: GENESIS_HASH, revision: -1n };
+        heads.set(event.streamName, head);
+        if (event.revision !== head.revision + 1n) candidates.push({ index: leaves.length, streamName: event.streamName, revision: event.revision, reason: 'revision-gap' });
+        else {
+          jobs.push({ previousHash: head.hash, form: hashedForm(event), storedHash: event.hash });
+          jobIndex.push({ index: leaves.length, event });
+        }
+        head.hash = event.hash;
+        head.revision = event.revision;
+        leaves.push(leafHash(Buffer.from(event.hash, 'hex')));
+        upTo = event.position;
+      }
+      // At most two pages in flight per worker: the reader never runs far ahead of the hashing.
+      while (checks.length >= 2 * Math.max(1, options.workers ?? availableParallelism())) await checks.shift();
+      checks.push(
+        hashing.check(jobs).then((mismatches) => {
+          for (const i of mismatches) {
+            const { index, event } = jobIndex[i] as { index: number; event: RecordedEvent };
+            candidates.push({ index, streamName: event.streamName, revision: event.revision, reason: 'hash-mismatch' });
+          }
+        }),
+      );
+      options.onProgress?.(leaves.length);
+      after = page.checkpoint;
+      if (page.isEnd || page.events.length === 0) break;
     }
-    options.onProgress?.(leaves.length);
-    after = page.checkpoint;
-    if (page.isEnd || page.events.length === 0) break;
+    await Promise.all(checks);
+  } finally {
+    await hashing.close();
   }
-  return { district, eventsChecked: leaves.length, streamsChecked: heads.size, breaks, root: merkleRoot(leaves).toString('hex'), upTo };
+  return { district, eventsChecked: leaves.length, streamsChecked: heads.size, breaks: firstBreakPerStream(candidates), root: merkleRoot(leaves).toString('hex'), upTo };
 }
 
-function checkChain(heads: Map<string, StreamHead>, breaks: StreamBreak[], event: RecordedEvent): void {
-  const head = heads.get(event.streamName) ?? { hash: GENESIS_HASH, revision: -1n, broken: false };
-  heads.set(event.streamName, head);
-  if (head.broken) return;
-  const reason = event.revision !== head.revision + 1n ? 'revision-gap' : computeEventHash(head.hash, event) !== event.hash ? 'hash-mismatch' : undefined;
-  if (reason) {
-    head.broken = true;
-    breaks.push({ streamName: event.streamName, revision: event.revision, reason });
-    return;
+function hashedForm(event: RecordedEvent): HashedForm {
+  return { id: event.id, type: event.type, streamName: event.streamName, revision: event.revision, data: event.data, metadata: event.metadata, recordedAt: event.recordedAt };
+}
+
+function firstBreakPerStream(candidates: readonly Candidate[]): StreamBreak[] {
+  const first = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const known = first.get(c.streamName);
+    if (!known || c.index < known.index) first.set(c.streamName, c);
   }
-  head.hash = event.hash;
-  head.revision = event.revision;
+  return [...first.values()].sort((a, b) => a.index - b.index).map(({ streamName, revision, reason }) => ({ streamName, revision, reason }));
 }
