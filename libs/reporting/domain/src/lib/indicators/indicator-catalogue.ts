@@ -34,7 +34,7 @@ export interface IndicatorDefinition {
   /**
    * For a snapshot: the published flows that move it from one period's end to the next. With `exact`,
    * stock(end) = stock(start) + inflows − outflows holds with nothing unpublished in it, so a published
-   * stock beside its flows and the previous stock gives a hidden flow away (docs/adr/0011-stocks-and-flows.md).
+   * stock beside its flows and the previous stock gives a hidden flow away (docs/adr/0010-disclosure-control.md, "Stocks and flows").
    */
   readonly stockOf?: StockIdentity;
 }

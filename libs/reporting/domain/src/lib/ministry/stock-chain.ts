@@ -8,7 +8,7 @@ import { CellLink, IndicatorDefinition, INDICATORS } from '../indicators/indicat
  * Stocks (caseload, waiting list) and the flows that move them, published side by side year after
  * year: stock(end) − stock(start) = inflows − outflows. The ministry may only see a stock that its
  * published flows and the previous published stock already determine, so a stock never adds an
- * equation an attacker could subtract a hidden flow with (docs/adr/0011-stocks-and-flows.md).
+ * equation an attacker could subtract a hidden flow with (docs/adr/0010-disclosure-control.md, "Stocks and flows").
  */
 
 /** Whether a district's stock was published at the end of the previous period (the frozen publication). */
