@@ -1,9 +1,13 @@
+// First: OpenTelemetry starts before NestJS, pg and http load, so its instrumentations can patch them.
+import './instrumentation';
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { bootstrapService } from '@lien/shared-platform';
+import { createLogger, ObservabilityModule, StructuredNestLogger } from '@lien/shared-observability';
 import { ReportingModule } from './reporting.module';
 
-@Module({ imports: [ReportingModule.forRoot()] })
+@Module({ imports: [ObservabilityModule.forRoot(), ReportingModule.forRoot()] })
 class ReportingService {}
 
-void bootstrapService({ name: 'reporting', module: ReportingService });
+// Structured JSON logs with trace ids; the level comes from LOG_LEVEL (default info).
+void bootstrapService({ name: 'reporting', module: ReportingService, logger: new StructuredNestLogger(createLogger('reporting')) });

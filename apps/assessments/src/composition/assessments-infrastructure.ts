@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@lien/shared-event-store';
 import { MessageTransport } from '@lien/shared-messaging';
+import { sampleOldestTransaction, withInstrumentedStore } from '@lien/shared-observability';
 import { InfrastructureConfig, openEventStore, openServiceTransport, ServiceTransport } from '@lien/shared-wiring';
 import { AssessmentsReadModelTables, loadInstrumentRegistry, migrateAssessmentsReadModel } from '@lien/assessments-application';
 import { InstrumentRegistry } from '@lien/assessments-domain';
@@ -56,6 +57,8 @@ export async function openAssessmentsInfrastructure(parts: AssessmentsInfrastruc
   const tables = new AssessmentsReadModelTables({ schema: parts.readSchema, ...(parts.serviceRole ? { serviceRole: parts.serviceRole } : {}) });
   await migrateAssessmentsReadModel(dataSource, tables);
   const pool = new Pool({ connectionString: parts.databaseUrl, max: 4 });
+  // Gap-safe readers stall behind the instance's oldest open transaction: sampled at each scrape.
+  const stopSampling = sampleOldestTransaction(pool);
   // An idle connection dropped by a server restart must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   return {
@@ -72,6 +75,7 @@ export async function openAssessmentsInfrastructure(parts: AssessmentsInfrastruc
     reportLeadDays: parts.reportLeadDays ?? DEFAULT_REPORT_LEAD_DAYS,
     clock: parts.clock ?? (() => new Date()),
     async close() {
+      stopSampling();
       await parts.transport.close();
       await pool.end();
       await dataSource.destroy();
@@ -103,7 +107,7 @@ export async function assessmentsInfrastructureFromEnv(
   const lead = Number(env['LIEN_REPORT_TASK_LEAD_DAYS'] ?? DEFAULT_REPORT_LEAD_DAYS);
   if (!Number.isInteger(lead) || lead < 0) throw new Error('LIEN_REPORT_TASK_LEAD_DAYS must be a whole number of days');
   return openAssessmentsInfrastructure({
-    eventStore: await openEventStore(config, 'assessments'),
+    eventStore: withInstrumentedStore(await openEventStore(config, 'assessments')),
     databaseUrl: config.databaseUrl,
     readSchema: 'lien_assessments_read',
     operationalSchema: 'lien_assessments',

@@ -1,6 +1,7 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { AccessLog } from '@lien/shared-access-log';
 import { PgPoolDatabase } from '@lien/shared-event-store-postgres';
+import { sampleOldestTransaction, withInstrumentedStore } from '@lien/shared-observability';
 import { IdempotencyStore, PostgresIdempotencyStore } from '@lien/shared-http-conventions';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
 import { Relay } from '@lien/shared-relay';
@@ -44,9 +45,10 @@ export class ReferralsRuntime implements OnModuleDestroy {
   static async open(options: ReferralsRuntimeOptions): Promise<ReferralsRuntime> {
     const { infrastructure, name } = options;
     const serviceSchema = `lien_${name}`;
-    const events = await openEventStore(infrastructure, name);
+    const events = withInstrumentedStore(await openEventStore(infrastructure, name));
     const pool = new Pool({ connectionString: infrastructure.databaseUrl, max: 4 });
     pool.on('error', () => undefined);
+    const stopSampling = sampleOldestTransaction(pool);
     const idempotency = new PostgresIdempotencyStore(new PgPoolDatabase(pool), { schema: serviceSchema });
     await idempotency.migrate();
     const dataSource = await openReadModelDatabase(infrastructure.databaseUrl, `lien_${name}_read`);
@@ -58,7 +60,9 @@ export class ReferralsRuntime implements OnModuleDestroy {
       capacities: options.capacities,
       onPolicyError: (error) => logger.error(`waiting-list policy failed: ${error instanceof Error ? error.name : 'unknown'}`),
     });
-    const { relay, close } = await openRelay(options, pool, serviceSchema, events);
+    const opened = await openRelay(options, pool, serviceSchema, events);
+    const { relay } = opened;
+    const close = () => (stopSampling(), opened.close());
     const runtime = new ReferralsRuntime(events, pool, dataSource, database, application, idempotency, new AccessLog(events.raw), options.capacities, relay, close);
     await runtime.projection.start();
     await relay?.start();

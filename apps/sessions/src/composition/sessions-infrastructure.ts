@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { EventStore } from '@lien/shared-event-store';
 import { MessageTransport } from '@lien/shared-messaging';
+import { sampleOldestTransaction, withInstrumentedStore } from '@lien/shared-observability';
 import { InfrastructureConfig, openEventStore, openServiceTransport, ServiceTransport } from '@lien/shared-wiring';
 import { DEFAULT_SESSIONS_READ_SCHEMA, DistrictSettingsCatalog, migrateSessionsReadModels, SessionsReadModelTables } from '@lien/sessions-application';
 
@@ -50,6 +51,8 @@ export async function openSessionsInfrastructure(parts: SessionsInfrastructurePa
   const tables = new SessionsReadModelTables({ schema: parts.readSchema, ...(parts.serviceRole ? { serviceRole: parts.serviceRole } : {}) });
   await migrateSessionsReadModels(dataSource, tables);
   const pool = new Pool({ connectionString: parts.databaseUrl, max: 6 });
+  // Gap-safe readers stall behind the instance's oldest open transaction: sampled at each scrape.
+  const stopSampling = sampleOldestTransaction(pool);
   // An idle connection dropped by a server restart must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   return {
@@ -65,6 +68,7 @@ export async function openSessionsInfrastructure(parts: SessionsInfrastructurePa
     durableTransport: parts.durableTransport ?? true,
     clock: parts.clock ?? (() => new Date()),
     async close() {
+      stopSampling();
       await parts.transport.close();
       await pool.end();
       await dataSource.destroy();
@@ -95,7 +99,7 @@ export async function sessionsInfrastructureFromEnv(
 ): Promise<SessionsInfrastructure> {
   const districts = servedDistricts(env);
   return openSessionsInfrastructure({
-    eventStore: await openEventStore(config, 'sessions'),
+    eventStore: withInstrumentedStore(await openEventStore(config, 'sessions')),
     databaseUrl: config.databaseUrl,
     readSchema: DEFAULT_SESSIONS_READ_SCHEMA,
     operationalSchema: 'lien_sessions',

@@ -12,6 +12,8 @@ import {
   TopicAdmin,
   TopicSubscription,
 } from '@lien/shared-messaging';
+import { processMetrics } from '@lien/shared-observability';
+import { ConsumerLagTracker, inConsumerSpan, inReadModelWriteSpan, observeProjectionLag } from './consumer-telemetry';
 
 /** What one consumer group does with the integration events it receives. */
 export interface IntegrationEventHandler<Tx> {
@@ -65,11 +67,29 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startIdempotentConsumer<Tx>(options: IdempotentConsumerOptions<Tx>): Promise<TopicSubscription> {
   const { handler } = options;
   await options.admin?.createTopics(handler.topics.map((topic) => ({ name: deadLetterTopic(topic), partitions: 1 })));
-  return options.consumer.subscribe({ groupId: handler.groupId, topics: handler.topics, handler: (message) => consumeOne(options, message) });
+  const lag = new ConsumerLagTracker(handler.groupId, handler.topics);
+  const subscription = await options.consumer.subscribe({
+    groupId: handler.groupId,
+    topics: handler.topics,
+    handler: async (message) => {
+      await inConsumerSpan(handler.groupId, message, () => consumeOne(options, message));
+      lag.handled(message);
+    },
+  });
+  const stopSampling = options.admin ? lag.sampleWith(options.admin) : () => undefined;
+  void subscription.done.finally(stopSampling).catch(() => undefined);
+  return {
+    done: subscription.done,
+    stop: async () => {
+      stopSampling();
+      await subscription.stop();
+    },
+  };
 }
 
 async function consumeOne<Tx>(options: IdempotentConsumerOptions<Tx>, message: IncomingMessage): Promise<void> {
   const { handler, retry = {} } = options;
+  const metrics = processMetrics();
   const attempts = retry.attempts ?? 5;
   const isPermanent = options.isPermanent ?? ((error: unknown) => error instanceof InvalidCloudEvent);
   const where = { topic: message.topic, partition: message.partition, offset: message.offset };
@@ -79,13 +99,17 @@ async function consumeOne<Tx>(options: IdempotentConsumerOptions<Tx>, message: I
     try {
       event = fromKafkaMessage(message);
       const parsed = event;
-      const outcome = await options.inbox.handleOnce(handler.groupId, parsed.id, (tx) => handler.handle(parsed, tx));
+      const outcome = await inReadModelWriteSpan(handler.groupId, () => options.inbox.handleOnce(handler.groupId, parsed.id, (tx) => handler.handle(parsed, tx)));
+      metrics.consumed.inc({ group: handler.groupId, outcome });
+      if (outcome === 'handled') observeProjectionLag(handler.groupId, parsed.time, options.now?.() ?? new Date());
       options.onOutcome?.({ kind: outcome, ...where, messageId: parsed.id, attempt });
       return;
     } catch (error) {
       const messageId = event?.id;
       if (isPermanent(error) || attempt >= attempts) {
         await sendDeadLetter(options, message, error, attempt);
+        metrics.consumed.inc({ group: handler.groupId, outcome: 'dead-lettered' });
+        metrics.deadLetters.inc({ group: handler.groupId, topic: message.topic });
         options.onOutcome?.({ kind: 'dead-lettered', ...where, ...(messageId ? { messageId } : {}), attempt });
         return;
       }

@@ -26,6 +26,10 @@ export class LienMetrics {
 
   readonly relayLag = new Gauge({ name: 'lien_relay_lag_events', help: 'Events appended but not yet acknowledged by Kafka, per relay', labelNames: ['relay'] as const, registers: [this.registry] });
 
+  readonly relayed = new Counter({ name: 'lien_relay_published_total', help: 'Records the broker acknowledged, per relay', labelNames: ['relay'] as const, registers: [this.registry] });
+
+  readonly consumed = new Counter({ name: 'lien_consumer_messages_total', help: 'Records handled, per consumer group and outcome', labelNames: ['group', 'outcome'] as const, registers: [this.registry] });
+
   readonly consumerLag = new Gauge({ name: 'lien_consumer_lag_messages', help: 'Messages behind the topic end, per consumer group and topic', labelNames: ['group', 'topic'] as const, registers: [this.registry] });
 
   readonly projectionLag = new Histogram({
@@ -41,9 +45,27 @@ export class LienMetrics {
   /** Gap-safe readers stall behind the oldest open transaction of the PostgreSQL instance: alert above 5 s. */
   readonly oldestTransactionAge = new Gauge({ name: 'lien_postgres_oldest_transaction_age_seconds', help: 'Age of the oldest open transaction on the event store PostgreSQL', registers: [this.registry] });
 
+  /** Gauges read at scrape time (lags, oldest transaction): each sampler sets its gauges when asked. */
+  private readonly samplers = new Set<Sampler>();
+
   constructor(serviceName: string) {
     this.registry.setDefaultLabels({ service: serviceName });
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Registers a scrape-time sampler; the returned function removes it (when its relay or consumer stops). */
+  addSampler(sampler: Sampler): () => void {
+    this.samplers.add(sampler);
+    return () => void this.samplers.delete(sampler);
+  }
+
+  /**
+   * The Prometheus text after every sampler ran. A sampler that fails or hangs past `timeoutMs` leaves
+   * its gauges at their last value: a scrape never fails because one dependency is slow.
+   */
+  async scrape(timeoutMs = SAMPLE_TIMEOUT_MS): Promise<string> {
+    await Promise.allSettled([...this.samplers].map((sampler) => withTimeout(sampler(), timeoutMs)));
+    return this.registry.metrics();
   }
 
   async timeCommand<T>(command: string, work: () => Promise<T>): Promise<T> {
@@ -57,6 +79,16 @@ export class LienMetrics {
       throw error;
     }
   }
+}
+
+export type Sampler = () => Promise<void>;
+
+const SAMPLE_TIMEOUT_MS = 2000;
+
+function withTimeout(work: Promise<void>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
 /** The query behind `oldestTransactionAge`: every database of the instance counts, as it does for xmin. */

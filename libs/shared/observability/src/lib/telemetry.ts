@@ -67,3 +67,27 @@ export async function inSpan<T>(name: string, kind: SpanKind, traceparent: strin
     }
   });
 }
+
+export interface StartedSpan {
+  readonly span: Span;
+  /** The span's own W3C `traceparent`, to carry on to the next hop (a Kafka header). */
+  readonly traceparent: string | undefined;
+}
+
+/**
+ * Starts a span that continues `traceparent` without making it active: for work that ends later than
+ * the call, such as a record whose span ends when the broker acknowledges its batch.
+ */
+export function startSpan(name: string, kind: SpanKind, traceparent: string | undefined, attributes: Attributes): StartedSpan {
+  const parent = traceparent ? propagation.extract(context.active(), { traceparent }) : context.active();
+  const span = tracer().startSpan(name, { kind, attributes }, parent);
+  const carrier: Record<string, string> = {};
+  propagation.inject(trace.setSpan(parent, span), carrier);
+  return { span, traceparent: carrier['traceparent'] };
+}
+
+/** Ends a span as failed, naming only the error's class: messages can quote data. */
+export function failSpan(span: Span, error: unknown): void {
+  span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
+  span.end();
+}

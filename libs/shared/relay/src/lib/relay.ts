@@ -1,5 +1,7 @@
-import { Checkpoint, EventFilter, EventStore, RecordedEvent, Subscription } from '@lien/shared-event-store';
+import { Checkpoint, START, EventFilter, EventStore, RecordedEvent, Subscription } from '@lien/shared-event-store';
 import { CheckpointStore, Lease, LeaseProvider, MessageProducer, OutgoingMessage, TopicAdmin } from '@lien/shared-messaging';
+import { processMetrics } from '@lien/shared-observability';
+import { sampleRelayLag, tracePublish } from './relay-telemetry';
 import { relayedMessage, Translator } from './translator';
 
 export interface RelayOptions {
@@ -52,6 +54,9 @@ export class Relay {
   private relayed = 0;
   private lease?: Lease;
   private standingBy = true;
+  /** The checkpoint saved last: the relay lag counts the events after it. */
+  private saved: Checkpoint = START;
+  private stopSampling: () => void = () => undefined;
 
   constructor(private readonly options: RelayOptions) {}
 
@@ -73,6 +78,8 @@ export class Relay {
       if (this.killed || !this.standingBy) return this.releaseLease();
     }
     const after = await this.options.checkpoints.load(this.options.name);
+    this.saved = after ?? START;
+    this.stopSampling = sampleRelayLag(this.options.name, this.options.store, this.options.filter, () => this.saved);
     this.subscription = this.options.store.subscribe({
       ...(after !== undefined ? { after } : {}),
       ...(this.options.filter ? { filter: this.options.filter } : {}),
@@ -96,6 +103,7 @@ export class Relay {
   /** Stops following the store and waits until what was read is acknowledged and checkpointed. */
   async stop(): Promise<void> {
     this.standingBy = false;
+    this.stopSampling();
     await this.subscription?.stop();
     await this.flushing;
     await this.releaseLease();
@@ -104,6 +112,7 @@ export class Relay {
   /** Stops at once, as a crash would: nothing more is sent or checkpointed. */
   async kill(): Promise<void> {
     this.killed = true;
+    this.stopSampling();
     this.wakeSpaceWaiters();
     this.standingBy = false;
     await this.subscription?.stop();
@@ -140,13 +149,28 @@ export class Relay {
       const messages = batch.flatMap((entry) => (entry.message ? [entry.message] : []));
       if (messages.length > 0) {
         await this.retrying(() => this.ensureTopics(messages));
-        await this.retrying(() => this.options.producer.send(messages));
+        await this.retrying(() => this.send(messages));
       }
       if (this.killed) return;
       this.relayed += messages.length;
-      await this.retrying(() => this.options.checkpoints.save(this.options.name, batch[batch.length - 1].checkpoint));
+      processMetrics().relayed.inc({ relay: this.options.name }, messages.length);
+      const checkpoint = batch[batch.length - 1].checkpoint;
+      await this.retrying(() => this.options.checkpoints.save(this.options.name, checkpoint));
+      this.saved = checkpoint;
       this.pending.splice(0, batch.length);
       this.wakeSpaceWaiters();
+    }
+  }
+
+  /** One attempt, traced: each record's producer span ends with the broker's answer. */
+  private async send(messages: readonly OutgoingMessage[]): Promise<void> {
+    const traced = tracePublish(messages);
+    try {
+      await this.options.producer.send(traced.messages);
+      traced.end();
+    } catch (error) {
+      traced.end(error);
+      throw error;
     }
   }
 

@@ -1,4 +1,4 @@
-import { INestApplication, Logger, Type } from '@nestjs/common';
+import { INestApplication, Logger, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -30,12 +30,14 @@ export interface BootstrapOptions extends ServiceHttpOptions {
   readonly module: Type<unknown>;
   readonly port?: number;
   readonly host?: string;
+  /** Replaces Nest's console logger, e.g. with structured JSON logs. */
+  readonly logger?: LoggerService;
 }
 
 /** Starts one service as its own process, the way Kubernetes runs it. */
 export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(options.module, { bodyParser: false, ...(options.logger ? { logger: options.logger } : {}) });
   const logger = new Logger(options.name);
-  const app = await NestFactory.create<NestExpressApplication>(options.module, { bodyParser: false });
   configureHttp(app, options);
   const port = options.port ?? Number(process.env['PORT'] ?? 3000);
   const host = options.host ?? process.env['HOST'] ?? '127.0.0.1';
