@@ -29,18 +29,25 @@ export function observeProjectionLag(groupId: string, eventTime: string, now: Da
 }
 
 /**
- * Consumer lag per group and topic: end offset minus the next offset to handle, summed over the
- * partitions this member handled at least once (the port exposes no committed offsets, so a partition
- * it never received counts only once it does).
+ * Consumer lag per group and topic: end offset minus the next offset to handle, summed over partitions.
+ * The port exposes no committed offsets: a partition this member has not handled yet counts from its
+ * end when the member started, so records arriving since then show, an older backlog only once the
+ * first of them is handled.
  */
 export class ConsumerLagTracker {
   private readonly next = new Map<string, Map<number, bigint>>();
+  private readonly startEnds = new Map<string, ReadonlyMap<number, string>>();
 
   constructor(
     private readonly groupId: string,
     topics: readonly string[],
   ) {
     for (const topic of topics) this.next.set(topic, new Map());
+  }
+
+  /** Where each partition ended at start; a topic that does not exist yet starts at 0. */
+  async markStart(admin: TopicAdmin): Promise<void> {
+    for (const topic of this.next.keys()) this.startEnds.set(topic, await admin.endOffsets(topic).catch(() => new Map<number, string>()));
   }
 
   handled(message: IncomingMessage): void {
@@ -54,8 +61,9 @@ export class ConsumerLagTracker {
       for (const [topic, partitions] of this.next) {
         const ends = await admin.endOffsets(topic);
         let lag = 0n;
-        for (const [partition, next] of partitions) {
-          const end = BigInt(ends.get(partition) ?? '0');
+        for (const [partition, endText] of ends) {
+          const end = BigInt(endText);
+          const next = partitions.get(partition) ?? BigInt(this.startEnds.get(topic)?.get(partition) ?? '0');
           if (end > next) lag += end - next;
         }
         metrics.consumerLag.set({ group: this.groupId, topic }, Number(lag));

@@ -68,6 +68,7 @@ export async function startIdempotentConsumer<Tx>(options: IdempotentConsumerOpt
   const { handler } = options;
   await options.admin?.createTopics(handler.topics.map((topic) => ({ name: deadLetterTopic(topic), partitions: 1 })));
   const lag = new ConsumerLagTracker(handler.groupId, handler.topics);
+  if (options.admin) await lag.markStart(options.admin);
   const subscription = await options.consumer.subscribe({
     groupId: handler.groupId,
     topics: handler.topics,
