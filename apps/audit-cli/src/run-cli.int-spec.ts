@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import { requiredEnv } from '@lien/shared-testing';
 import { openEventStore } from '@lien/shared-wiring';
 import { ExitCode } from './exit-codes';
-import { runCli } from './run-cli';
+import { HELP, runCli } from './run-cli';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -47,6 +47,12 @@ describe('the auditor command line on the real PostgreSQL store', () => {
     expect(code).toBe(ExitCode.ok);
     expect(out).toMatch(/verify-proof/);
     expect(out).toMatch(/3 chain broken/);
+    expect(out).toMatch(/10 interrupted/);
+  });
+
+  it('given the README, when its auditor section is read, then it shows the --help output verbatim', () => {
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    expect(readme).toContain(`\`\`\`\n${HELP}\n\`\`\``);
   });
 
   it('given an unknown command or a bad district code, when run, then a one-line usage error and exit 2', async () => {

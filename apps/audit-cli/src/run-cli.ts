@@ -8,7 +8,7 @@ import { compareCommand, rebuildCommand } from './commands/rebuild.command';
 import { exportCommand } from './commands/export.command';
 import { CliError, ExitCode } from './exit-codes';
 
-export const HELP = `lien-audit: verify, seal and prove a district's event history
+export const HELP = `lien-audit: verify, seal, prove and export a district's event history; rebuild its reporting read model
 
 Usage: npm run audit -- <command> [options]
 

@@ -2,7 +2,7 @@ import { verifyDistrict } from '@lien/shared-audit';
 import { districtOption } from '../arguments';
 import { AuditContext } from '../audit-context';
 import { ExitCode } from '../exit-codes';
-import { progressPrinter } from '../progress';
+import { progressBar } from '../progress';
 
 /** Recomputes every hash chain of the district, store by store, and reports the first break per stream. */
 export async function verifyCommand(options: Readonly<Record<string, string>>, context: AuditContext): Promise<number> {
@@ -10,7 +10,9 @@ export async function verifyCommand(options: Readonly<Record<string, string>>, c
   let total = 0;
   let broken = 0;
   for (const { service, raw } of context.stores) {
-    const result = await verifyDistrict(raw, district, { onProgress: progressPrinter(`${service}: verifying`) });
+    const bar = progressBar(`${service}: verifying`, context.err);
+    const result = await verifyDistrict(raw, district, { onProgress: (done) => bar.update(done) });
+    bar.finish();
     total += result.eventsChecked;
     context.out(`${service}: ${result.eventsChecked} events in ${result.streamsChecked} streams, root ${result.root}`);
     for (const b of result.breaks) context.out(`${service}: BREAK in ${b.streamName} at revision ${b.revision} (${b.reason})`);

@@ -35,7 +35,7 @@ export interface TableComparison {
 /**
  * Rebuilds one district's reporting facts from the three event stores into a fresh schema of its own
  * (`<live>_rb_<district>`), resumable from the checkpoints it keeps there, then switches the district's
- * live rows over in one transaction (ADR 0011). Until that commit the live rows are the old ones;
+ * live rows over in one transaction (ADR 0012). Until that commit the live rows are the old ones;
  * other districts' rows are never locked.
  */
 export class ReportingRebuild {

@@ -51,6 +51,8 @@ describe('auditing a district on the real PostgreSQL store', () => {
     await pool.query(`UPDATE ${schema}.events SET data = '{"n": 42}' WHERE stream_name = $1 AND revision = 1`, [streams[1]]);
     const result = await verifyDistrict(store, 'luxembourg');
     expect(result.breaks).toEqual([{ streamName: streams[1], revision: 1n, reason: 'hash-mismatch' }]);
+    // The same break when the hashes are checked in worker threads, pages of 2 (several pages in flight).
+    expect(await verifyDistrict(store, 'luxembourg', { workers: 2, pageSize: 2 })).toMatchObject({ breaks: result.breaks, root: result.root });
   });
 
   it('given a forger who rewrites an event and recomputes its hash, when checked against the earlier seal, then the seal no longer matches', async () => {

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Checkpoint, EventStore, GENESIS_HASH, HashedForm, RecordedEvent, START, streamCategory } from '@lien/shared-event-store';
+import { Checkpoint, EventStore, GENESIS_HASH, HashedForm, ReadAllPage, RecordedEvent, START, streamCategory } from '@lien/shared-event-store';
 import { leafHash, merkleRoot } from './merkle-tree';
 import { HashJob, ParallelHashChecker } from './parallel-hashing';
 
@@ -28,7 +28,10 @@ export interface VerifyOptions {
   readonly eventCount?: number;
   readonly pageSize?: number;
   readonly onProgress?: (eventsChecked: number) => void;
-  /** Worker threads for the hashing (default: one per core; 0 hashes in this thread). */
+  /**
+   * Worker threads for the hashing; 0 hashes in this thread. Default: the cores beyond two (the reader
+   * and PostgreSQL), so none on a 2-core machine, where workers measured slower (docs/benchmarks.md).
+   */
   readonly workers?: number;
 }
 
@@ -44,7 +47,8 @@ interface Candidate extends StreamBreak {
 /**
  * One pass over the district's log. The log respects each stream's order, so each event is paired
  * with its predecessor's stored hash (one map entry per stream) and its recomputed hash can be checked
- * on its own: the hashing goes to worker threads while the next page is read. A stream's first break
+ * on its own, while the next page is being read (hashed here, or in worker threads where spare cores
+ * exist). A stream's first break
  * is the earliest gap or mismatch in log order, as a sequential check would find it.
  */
 export async function verifyDistrict(store: EventStore, district: string, options: VerifyOptions = {}): Promise<DistrictVerification> {
@@ -52,13 +56,23 @@ export async function verifyDistrict(store: EventStore, district: string, option
   const candidates: Candidate[] = [];
   const leaves: Buffer[] = [];
   const checks: Promise<void>[] = [];
-  const hashing = new ParallelHashChecker(options.workers);
-  let after = START;
+  const workers = options.workers ?? Math.max(0, availableParallelism() - 2);
+  const hashing = new ParallelHashChecker(workers);
   let upTo = START;
   const limit = options.eventCount ?? Number.POSITIVE_INFINITY;
+  const read = (after: Checkpoint) => store.readAll({ after, maxCount: options.pageSize ?? 5000, filter: { districts: [district] } });
+  const prefetch = (after: Checkpoint) => {
+    const page = read(after);
+    page.catch(() => undefined); // awaited below; this only keeps an early exit from leaving it unhandled
+    return page;
+  };
+  let next: Promise<ReadAllPage> | undefined = prefetch(START);
   try {
-    while (leaves.length < limit) {
-      const page = await store.readAll({ after, maxCount: options.pageSize ?? 5000, filter: { districts: [district] } });
+    while (next && leaves.length < limit) {
+      const page: ReadAllPage = await next;
+      const last = page.isEnd || page.events.length === 0;
+      // The next page is read by PostgreSQL while this one is hashed here: the two cores work at once.
+      next = last ? undefined : prefetch(page.checkpoint);
       const jobs: HashJob[] = [];
       const jobIndex: { index: number; event: RecordedEvent }[] = [];
       for (const event of page.events) {
@@ -77,7 +91,7 @@ export async function verifyDistrict(store: EventStore, district: string, option
         upTo = event.position;
       }
       // At most two pages in flight per worker: the reader never runs far ahead of the hashing.
-      while (checks.length >= 2 * Math.max(1, options.workers ?? availableParallelism())) await checks.shift();
+      while (checks.length >= 2 * Math.max(1, workers)) await checks.shift();
       checks.push(
         hashing.check(jobs).then((mismatches) => {
           for (const i of mismatches) {
@@ -87,8 +101,6 @@ export async function verifyDistrict(store: EventStore, district: string, option
         }),
       );
       options.onProgress?.(leaves.length);
-      after = page.checkpoint;
-      if (page.isEnd || page.events.length === 0) break;
     }
     await Promise.all(checks);
   } finally {
