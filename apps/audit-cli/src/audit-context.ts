@@ -1,4 +1,5 @@
 import { EventStore } from '@lien/shared-event-store';
+import { KeyStore } from '@lien/shared-personal-data';
 import { InfrastructureConfig, infrastructureFromEnv, OpenedEventStore, openEventStore } from '@lien/shared-wiring';
 import { CliError, ExitCode } from './exit-codes';
 
@@ -10,6 +11,8 @@ export interface AuditedStore {
   readonly raw: EventStore;
   /** The store as services read it: personal fields opened, or erased; only for entitled exports. */
   readonly protected: EventStore;
+  /** Asked only whether a person's key still exists (erased or not); no key leaves it. */
+  readonly keys: KeyStore;
 }
 
 export interface AuditContext {
@@ -32,7 +35,7 @@ export async function openAuditContext(options: Readonly<Record<string, string>>
   const opened: { service: string; handle: OpenedEventStore }[] = [];
   for (const service of wanted) opened.push({ service, handle: await openEventStore(infrastructure, service) });
   return {
-    stores: opened.map(({ service, handle }) => ({ service, raw: handle.raw, protected: handle.store })),
+    stores: opened.map(({ service, handle }) => ({ service, raw: handle.raw, protected: handle.store, keys: handle.keys })),
     ...io,
     infrastructure,
     close: async () => {

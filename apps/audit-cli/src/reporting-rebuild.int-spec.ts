@@ -10,6 +10,7 @@ import { requiredEnv } from '@lien/shared-testing';
 import { OpenedEventStore, openEventStore, VolatileCheckpointStore } from '@lien/shared-wiring';
 import { ExitCode } from './exit-codes';
 import { runCli } from './run-cli';
+import { ReportingRebuild } from './rebuild/reporting-rebuild';
 import { CHILD_FIRST_NAME, seedReferrals } from './testing/referral-history';
 
 async function cli(argv: string[], signal?: AbortSignal, onErr?: (line: string) => void) {
@@ -122,6 +123,17 @@ describe('rebuilding the reporting read model and exporting a case, on the real 
     expect(await cli(['compare', '--district', district, '--schema', 'no_such_schema', '--service', 'referrals'])).toMatchObject({ code: ExitCode.usage, err: 'lien-audit: no reporting read model in schema no_such_schema' });
   });
 
+  it('given a rebuild of the district already running, when another is started, then it refuses and touches nothing', async () => {
+    const running = new ReportingRebuild({ pool, liveSchema, district, stores: new Map() });
+    await running.lock();
+    try {
+      const second = await cli(['rebuild', '--district', district, ...schemaArgs]);
+      expect(second).toMatchObject({ code: ExitCode.failure, err: expect.stringContaining('another rebuild is working in') });
+    } finally {
+      await running.release();
+    }
+  });
+
   it('given an auditor, when a case is exported, then a verified header and every event, personal fields redacted, and the export is logged', async () => {
     const stream = streams[1] as string;
     const result = await cli(['export', '--district', district, '--stream', stream, '--user', 'auditor-7', '--role', 'auditor', '--service', 'referrals']);
@@ -133,6 +145,21 @@ describe('rebuilding the reporting read model and exporting a case, on the real 
     expect(result.out).toContain('"$redacted":"personal data"');
     const activity = await cli(['activity', '--district', district, '--stream', stream, '--service', 'referrals']);
     expect(activity.out).toMatch(/saw .* auditor:auditor-7 {2}export for audit/);
+  });
+
+  it('given a case whose child was erased, when shown as of now or exported, then the child’s fields show as erased and the others as redacted', async () => {
+    const stream = streams[2] as string;
+    const caseOpened = (await opened.raw.readStream(stream, { district })).find((e) => e.type === 'referrals.CaseOpened.v1');
+    const [child] = (caseOpened?.data['childIds'] ?? []) as string[];
+    await opened.keys.erase(child as string, district);
+    const asOf = await cli(['as-of', '--district', district, '--stream', stream, '--at', new Date().toISOString(), '--service', 'referrals']);
+    expect(asOf.code).toBe(ExitCode.ok);
+    expect(asOf.out).toContain('"$erased":true');
+    expect(asOf.out).toContain('"$redacted":"personal data"');
+    expect(asOf.out).not.toContain('$sealed');
+    const exported = await cli(['export', '--district', district, '--stream', stream, '--user', 'auditor-7', '--service', 'referrals']);
+    expect(exported.out).toContain('"$erased":true');
+    expect(exported.out).not.toContain(CHILD_FIRST_NAME);
   });
 
   it('given a coordinator, when a case is exported, then its personal fields are included; an unknown stream exits 7', async () => {

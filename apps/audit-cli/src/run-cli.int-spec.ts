@@ -79,6 +79,16 @@ describe('the auditor command line on the real PostgreSQL store', () => {
     expect((await cli('verify-proof', '--file', file)).code).toBe(ExitCode.proofInvalid);
   });
 
+  it('given --every, when sealing, then it seals periodically until stopped', async () => {
+    const stop = new AbortController();
+    const sealed: string[] = [];
+    const code = await runCli(['seal', '--district', district, '--service', 'referrals', '--every', '0.002'], (l) => sealed.push(l) >= 3 && stop.abort(), () => undefined, stop.signal);
+    expect(code).toBe(ExitCode.ok);
+    expect(sealed).toHaveLength(3);
+    expect(sealed.every((l) => l.startsWith('referrals: sealed 3 events'))).toBe(true);
+    expect((await cli('seal', '--district', district, '--every', 'often')).code).toBe(ExitCode.usage);
+  });
+
   it('given a row altered in the database after the seal, when verified, then exit 3 names the stream and revision', async () => {
     const pool = new Pool({ connectionString: requiredEnv('DATABASE_URL') });
     await pool.query(`UPDATE ${prefix}_referrals_events.events SET data = '{"n": 7}' WHERE district = $1 AND stream_name = $2 AND revision = 1`, [district, stream]);

@@ -14,7 +14,8 @@ Usage: npm run audit -- <command> [options]
 
 Commands:
   verify        --district <code>                 recompute every hash chain; first break per stream
-  seal          --district <code>                 store a Merkle root over the district's events
+  seal          --district <code> [--every <minutes>]   store a Merkle root over the district's events;
+                with --every, again every so many minutes until stopped (periodic sealing)
   check-seals   --district <code>                 recompute every earlier seal of the district
   prove         --district <code> --event <id>    inclusion proof (JSON) against the latest seal
   verify-proof  --file <proof.json>               check a proof offline, without any database
@@ -27,7 +28,8 @@ Commands:
                 rebuild the reporting read model from the event stores into a fresh schema, then switch
                 the district over in one transaction; an interrupted run resumes (or --restart)
   compare       --district <code> [--schema <read model>] [--keep]
-                rebuild beside the live tables and compare them row by row (exit 9 if they differ)
+                rebuild beside the live tables (its own scratch schema, dropped unless --keep) and
+                compare them row by row (exit 9 if they differ)
 
 Options:
   --service referrals,sessions,assessments        which event stores (default: all three)

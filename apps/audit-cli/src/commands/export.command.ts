@@ -2,21 +2,10 @@ import { AccessLog } from '@lien/shared-access-log';
 import { isRole, rolesGrant } from '@lien/shared-auth';
 import { DistrictSeals } from '@lien/shared-audit';
 import { JsonValue, RecordedEvent } from '@lien/shared-event-store';
-import { isObject, SEALED } from '@lien/shared-personal-data';
 import { districtOption, requireOption } from '../arguments';
 import { AuditContext } from '../audit-context';
 import { CliError, ExitCode } from '../exit-codes';
-
-/** What stands in for a personal field when the reader is not entitled to it. */
-export const REDACTED = { $redacted: 'personal data' } as const;
-
-/** Replaces every sealed personal field by the redaction mark: nothing of it (not even its subject) leaves. */
-export function redacted(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) return value.map(redacted);
-  if (!isObject(value)) return value;
-  if (SEALED in value) return { ...REDACTED };
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redacted(v)]));
-}
+import { withPersonalFieldsMasked } from './personal-fields';
 
 function line(event: RecordedEvent, data: JsonValue): string {
   const { metadata } = event;
@@ -26,7 +15,7 @@ function line(event: RecordedEvent, data: JsonValue): string {
 /**
  * A case's history as JSON lines for an external auditor: a header with the verification of its hash
  * chain and the district's latest seal, then one line per event. Personal fields are opened only for a
- * role that may read case data (`case:read`), otherwise redacted; every export is in the access log.
+ * role that may read case data (`case:read`), otherwise redacted (or marked erased); every export is in the access log.
  */
 export async function exportCommand(options: Readonly<Record<string, string>>, context: AuditContext): Promise<number> {
   const district = districtOption(options);
@@ -41,7 +30,7 @@ export async function exportCommand(options: Readonly<Record<string, string>>, c
     const verification = await audited.raw.verifyStream(stream, { district });
     const seal = (await new DistrictSeals(audited.raw).list(district)).at(-1);
     await new AccessLog(audited.raw).record({ district, caseStream: stream, kind: 'export', purpose: 'audit', actor: { userId, role }, at: new Date() });
-    const events = entitled ? await audited.protected.readStream(stream, { district }) : stored;
+    const events = entitled ? (await audited.protected.readStream(stream, { district })).map((event) => ({ event, data: event.data })) : await withPersonalFieldsMasked(stored, audited.keys);
     const intact = verification.firstBreak === undefined;
     context.out(
       JSON.stringify({
@@ -51,7 +40,7 @@ export async function exportCommand(options: Readonly<Record<string, string>>, c
         latestSeal: seal ? { root: seal.root, eventCount: seal.eventCount, sealedAt: seal.sealedAt } : null,
       }),
     );
-    for (const event of events) context.out(line(event, entitled ? event.data : redacted(event.data)));
+    for (const { event, data } of events) context.out(line(event, data));
     return intact ? ExitCode.ok : ExitCode.chainBroken;
   }
   throw new CliError(`no stream ${stream} in district ${district}`, ExitCode.unknownEvent);

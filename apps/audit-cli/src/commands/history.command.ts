@@ -1,11 +1,12 @@
-import { RecordedEvent } from '@lien/shared-event-store';
+import { JsonObject, RecordedEvent } from '@lien/shared-event-store';
 import { districtOption, requireOption } from '../arguments';
 import { AuditContext } from '../audit-context';
 import { CliError, ExitCode } from '../exit-codes';
+import { withPersonalFieldsMasked } from './personal-fields';
 
-/** Personal fields show as they are stored for the auditor role: sealed or erased, never opened here. */
-function describe(event: RecordedEvent): string {
-  return `${event.recordedAt}  r${event.revision}  ${event.type}  by ${event.metadata.actor.role}:${event.metadata.actor.userId}  ${JSON.stringify(event.data)}`;
+/** Personal fields are never opened here: each shows as redacted, or as erased once its person's key is gone. */
+function describe(event: RecordedEvent, data: JsonObject): string {
+  return `${event.recordedAt}  r${event.revision}  ${event.type}  by ${event.metadata.actor.role}:${event.metadata.actor.userId}  ${JSON.stringify(data)}`;
 }
 
 function parseInstant(value: string): Date {
@@ -15,9 +16,9 @@ function parseInstant(value: string): Date {
 }
 
 async function findStream(context: AuditContext, stream: string, district: string) {
-  for (const { service, raw } of context.stores) {
+  for (const { service, raw, keys } of context.stores) {
     const events = await raw.readStream(stream, { district });
-    if (events.length) return { service, events };
+    if (events.length) return { service, events, keys };
   }
   throw new CliError(`no stream ${stream} in district ${district}`, ExitCode.unknownEvent);
 }
@@ -27,11 +28,11 @@ export async function asOfCommand(options: Readonly<Record<string, string>>, con
   const district = districtOption(options);
   const stream = requireOption(options, 'stream');
   const at = parseInstant(requireOption(options, 'at'));
-  const { service, events } = await findStream(context, stream, district);
+  const { service, events, keys } = await findStream(context, stream, district);
   const then = events.filter((e) => new Date(e.recordedAt) <= at);
   if (then.length === 0) throw new CliError(`${stream} did not exist yet at ${at.toISOString()} (first event ${events[0]?.recordedAt})`, ExitCode.beforeExistence);
   context.out(`${service}: ${stream} as of ${at.toISOString()}: ${then.length} of ${events.length} events, revision ${then.at(-1)?.revision}`);
-  then.forEach((e) => context.out(describe(e)));
+  for (const { event, data } of await withPersonalFieldsMasked(then, keys)) context.out(describe(event, data));
   return ExitCode.ok;
 }
 

@@ -4,7 +4,7 @@ import { districtOption } from '../arguments';
 import { AuditContext } from '../audit-context';
 import { CliError, ExitCode } from '../exit-codes';
 import { progressBar } from '../progress';
-import { RebuildInterrupted, ReportingRebuild } from '../rebuild/reporting-rebuild';
+import { RebuildAlreadyRunning, RebuildInterrupted, ReportingRebuild } from '../rebuild/reporting-rebuild';
 import { assertIdentifier } from '../rebuild/fact-tables';
 import { REPORTING_SOURCES } from '../rebuild/reporting-sources';
 
@@ -63,26 +63,30 @@ async function allDistricts(parts: RebuildParts): Promise<string[]> {
   return [...found].sort();
 }
 
-async function buildToHead(parts: RebuildParts, district: string, options: Readonly<Record<string, string>>, context: AuditContext): Promise<ReportingRebuild> {
+async function buildToHead(parts: RebuildParts, district: string, options: Readonly<Record<string, string>>, context: AuditContext, purpose: 'rb' | 'cmp'): Promise<ReportingRebuild> {
   if (!(await districtHasEvents(parts, district))) throw new CliError(`no events for district ${district}`, ExitCode.unknownDistrict);
   const bar = progressBar(`rebuild ${district}`, context.err);
   const pageSize = options['page-size'] ? Number(options['page-size']) : undefined;
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize > 0)) throw new CliError('--page-size must be a positive integer', ExitCode.usage);
   const rebuild = new ReportingRebuild({
-    pool: parts.pool, liveSchema: parts.liveSchema, district, stores: parts.stores,
+    pool: parts.pool, liveSchema: parts.liveSchema, district, stores: parts.stores, purpose,
     ...(pageSize ? { pageSize } : {}),
     ...(context.signal ? { signal: context.signal } : {}),
     onProgress: (done, total) => bar.update(done, total),
     estimateTotal: () => countEvents(parts, district),
   });
-  const resumed = await rebuild.prepare(options['restart'] === 'true');
-  if (resumed) context.err(`rebuild ${district}: resuming in ${rebuild.schema}`);
+  await rebuild.lock();
   try {
+    const resumed = await rebuild.prepare(options['restart'] === 'true');
+    if (resumed) context.err(`rebuild ${district}: resuming in ${rebuild.schema}`);
     await rebuild.runToHead();
+    return rebuild;
+  } catch (error) {
+    await rebuild.release();
+    throw error;
   } finally {
     bar.finish();
   }
-  return rebuild;
 }
 
 /** Rebuilds one district (or every district, one after the other) and switches each over when it has caught up. */
@@ -91,11 +95,16 @@ export async function rebuildCommand(options: Readonly<Record<string, string>>, 
     const districts = options['all'] === 'true' ? await allDistricts(parts) : [districtOption(options)];
     for (const district of districts) {
       try {
-        const rebuild = await buildToHead(parts, district, options, context);
-        await rebuild.switchOver();
+        const rebuild = await buildToHead(parts, district, options, context, 'rb');
+        try {
+          await rebuild.switchOver();
+        } finally {
+          await rebuild.release();
+        }
         context.out(`reporting read model of ${district}: rebuilt from the event stores and switched over`);
       } catch (error) {
         if (error instanceof RebuildInterrupted) throw new CliError(error.message, ExitCode.interrupted);
+        if (error instanceof RebuildAlreadyRunning) throw new CliError(error.message, ExitCode.failure);
         throw error;
       }
     }
@@ -109,7 +118,7 @@ export async function compareCommand(options: Readonly<Record<string, string>>, 
     const district = districtOption(options);
     let rebuild: ReportingRebuild;
     try {
-      rebuild = await buildToHead(parts, district, { ...options, restart: 'true' }, context);
+      rebuild = await buildToHead(parts, district, { ...options, restart: 'true' }, context, 'cmp');
     } catch (error) {
       if (error instanceof RebuildInterrupted) throw new CliError(error.message, ExitCode.interrupted);
       throw error;
@@ -124,6 +133,7 @@ export async function compareCommand(options: Readonly<Record<string, string>>, 
       return differing ? ExitCode.rebuildDiffers : ExitCode.ok;
     } finally {
       if (options['keep'] !== 'true') await rebuild.drop();
+      await rebuild.release();
     }
   });
 }

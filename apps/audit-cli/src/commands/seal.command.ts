@@ -1,17 +1,34 @@
 import { DistrictSeals } from '@lien/shared-audit';
 import { districtOption } from '../arguments';
 import { AuditContext } from '../audit-context';
-import { ExitCode } from '../exit-codes';
+import { CliError, ExitCode } from '../exit-codes';
 
 const OPERATOR = { userId: 'audit-cli', role: 'auditor' };
 
-/** Seals each store's part of the district: a Merkle root over its events up to now. */
+/** Resolves after `ms`, or at once when the signal is aborted. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
+/**
+ * Seals each store's part of the district: a Merkle root over its events up to now. With `--every
+ * <minutes>` it goes on sealing periodically until stopped (Ctrl-C / SIGTERM), for a scheduler or a
+ * sidecar; each seal is an event of the district's seal stream, so a gap in the periodic seals shows.
+ */
 export async function sealCommand(options: Readonly<Record<string, string>>, context: AuditContext): Promise<number> {
   const district = districtOption(options);
-  for (const { service, raw } of context.stores) {
-    const seal = await new DistrictSeals(raw).seal(district, new Date(), OPERATOR);
-    context.out(`${service}: sealed ${seal.eventCount} events, root ${seal.root}, at ${seal.sealedAt}`);
-  }
+  const every = options['every'] === undefined ? undefined : Number(options['every']);
+  if (every !== undefined && !(Number.isFinite(every) && every > 0)) throw new CliError('--every must be a positive number of minutes', ExitCode.usage);
+  do {
+    for (const { service, raw } of context.stores) {
+      const seal = await new DistrictSeals(raw).seal(district, new Date(), OPERATOR);
+      context.out(`${service}: sealed ${seal.eventCount} events, root ${seal.root}, at ${seal.sealedAt}`);
+    }
+    if (every !== undefined) await pause(every * 60_000, context.signal);
+  } while (every !== undefined && !context.signal?.aborted);
   return ExitCode.ok;
 }
 

@@ -22,6 +22,14 @@ export interface RebuildOptions {
   /** Events read so far, of an estimated total when one is known. */
   readonly onProgress?: (eventsRead: number, estimatedTotal: number | undefined) => void;
   readonly estimateTotal?: () => Promise<number | undefined>;
+  /** `rb` for a rebuild that will switch over, `cmp` for a comparison's scratch copy: the two never share a schema. */
+  readonly purpose?: 'rb' | 'cmp';
+}
+
+export class RebuildAlreadyRunning extends Error {
+  constructor(readonly schema: string) {
+    super(`another rebuild is working in ${schema}; wait for it, or stop it first`);
+  }
 }
 
 export interface TableComparison {
@@ -41,10 +49,30 @@ export interface TableComparison {
 export class ReportingRebuild {
   readonly schema: string;
   private readonly live: string;
+  private held?: PoolClient;
 
   constructor(private readonly options: RebuildOptions) {
     this.live = assertIdentifier(options.liveSchema);
-    this.schema = assertIdentifier(`${options.liveSchema}_rb_${options.district.replace(/-/g, '_')}`);
+    this.schema = assertIdentifier(`${options.liveSchema}_${options.purpose ?? 'rb'}_${options.district.replace(/-/g, '_')}`);
+  }
+
+  /** Holds a session lock on the rebuild schema's name until `release()`: one run per district at a time. */
+  async lock(): Promise<void> {
+    const client = await this.options.pool.connect();
+    const { rows } = await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`lien-rebuild-run:${this.schema}`]);
+    if (!rows[0]?.locked) {
+      client.release();
+      throw new RebuildAlreadyRunning(this.schema);
+    }
+    this.held = client;
+  }
+
+  async release(): Promise<void> {
+    const client = this.held;
+    this.held = undefined;
+    if (!client) return;
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`lien-rebuild-run:${this.schema}`]).catch(() => undefined);
+    client.release();
   }
 
   /** Creates the fresh table set, or finds the one an interrupted run left; returns whether it resumes. */
