@@ -118,6 +118,14 @@ describe('rebuilding the reporting read model and exporting a case, on the real 
     expect(leftovers.rowCount).toBe(0);
   });
 
+  it('given --all, when rebuilt, then every district of the stores is rebuilt and switched over, each on its own', async () => {
+    const before = { here: await rowsOf(district), there: await rowsOf(neighbour) };
+    const result = await cli(['rebuild', '--all', ...schemaArgs]);
+    expect(result.code).toBe(ExitCode.ok);
+    expect(result.out.split('\n')).toEqual([district, neighbour].sort().map((d) => `reporting read model of ${d}: rebuilt from the event stores and switched over`));
+    expect({ here: await rowsOf(district), there: await rowsOf(neighbour) }).toEqual(before);
+  });
+
   it('given bad input, when rebuilding, then a clear message and a distinct exit code', async () => {
     expect(await cli(['rebuild', '--district', 'nowhere', ...schemaArgs])).toMatchObject({ code: ExitCode.unknownDistrict, err: 'lien-audit: no events for district nowhere' });
     expect(await cli(['compare', '--district', district, '--schema', 'no_such_schema', '--service', 'referrals'])).toMatchObject({ code: ExitCode.usage, err: 'lien-audit: no reporting read model in schema no_such_schema' });
