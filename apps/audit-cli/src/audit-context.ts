@@ -28,16 +28,30 @@ export interface AuditContext {
 
 /** Opens the raw event store of each service asked for (`--service a,b`), on the parts the environment names. */
 export async function openAuditContext(options: Readonly<Record<string, string>>, io: Pick<AuditContext, 'out' | 'err' | 'signal'>): Promise<AuditContext> {
-  const wanted = (options['service'] ?? EVENT_SOURCED_SERVICES.join(',')).split(',');
+  const infrastructure = infrastructureFromEnv();
+  const opened = await openAuditedStores(infrastructure, options['service']);
+  return { stores: opened.stores, ...io, infrastructure, close: opened.close };
+}
+
+export interface OpenedAuditedStores {
+  readonly stores: readonly AuditedStore[];
+  close(): Promise<void>;
+}
+
+/** The stores the CLI commands and the auditor API read: `services` is a comma list (default: all three). */
+export async function openAuditedStores(infrastructure: InfrastructureConfig, services?: string): Promise<OpenedAuditedStores> {
+  const wanted = (services ?? EVENT_SOURCED_SERVICES.join(',')).split(',');
   const unknown = wanted.filter((s) => !(EVENT_SOURCED_SERVICES as readonly string[]).includes(s));
   if (unknown.length) throw new CliError(`unknown service: ${unknown.join(', ')}`, ExitCode.usage);
-  const infrastructure = infrastructureFromEnv();
   const opened: { service: string; handle: OpenedEventStore }[] = [];
-  for (const service of wanted) opened.push({ service, handle: await openEventStore(infrastructure, service) });
+  try {
+    for (const service of wanted) opened.push({ service, handle: await openEventStore(infrastructure, service) });
+  } catch (error) {
+    for (const { handle } of opened) await handle.close();
+    throw error;
+  }
   return {
     stores: opened.map(({ service, handle }) => ({ service, raw: handle.raw, protected: handle.store, keys: handle.keys })),
-    ...io,
-    infrastructure,
     close: async () => {
       for (const { handle } of opened) await handle.close();
     },

@@ -13,10 +13,15 @@ export const ExitCode = {
   interrupted: 10,
 } as const;
 
+/**
+ * A refused or failed audit, raised by the operations the CLI and the auditor API share: the CLI turns it
+ * into its exit code, the API into problem details (`problemCode`, when one exit code covers two cases).
+ */
 export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: number,
+    readonly problemCode?: string,
   ) {
     super(message);
   }

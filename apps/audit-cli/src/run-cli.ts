@@ -6,6 +6,7 @@ import { proveCommand, verifyProofCommand } from './commands/prove.command';
 import { verifyCommand } from './commands/verify.command';
 import { compareCommand, rebuildCommand } from './commands/rebuild.command';
 import { exportCommand } from './commands/export.command';
+import { serveCommand } from './commands/serve.command';
 import { CliError, ExitCode } from './exit-codes';
 
 export const HELP = `lien-audit: verify, seal, prove and export a district's event history; rebuild its reporting read model
@@ -19,11 +20,16 @@ Commands:
   check-seals   --district <code>                 recompute every earlier seal of the district
   prove         --district <code> --event <id>    inclusion proof (JSON) against the latest seal
   verify-proof  --file <proof.json>               check a proof offline, without any database
-  as-of         --district <code> --stream <name> --at <ISO time>    a case stream as it stood then
+  as-of         --district <code> --stream <name> --at <ISO time> [--user <id>]
+                a case stream as it stood then, personal fields redacted or erased; logged as a read
   activity      --district <code> --stream <name> [--from --to]      who did and who read what on a case
   export        --district <code> --stream <name> --user <id> [--role <role>]
                 JSON lines: a header (chain verification, latest seal), then every event; personal
-                fields opened only for a role that may read case data, otherwise redacted; logged
+                fields opened only for a role that may read case data, otherwise redacted; logged.
+                --role is the local operator's word; the API takes the role from the verified token
+  serve         [--port <n> (default 3090, 0: any)] [--host <addr>]
+                the same operations as an auditor-only HTTP API (permission events:audit, districts
+                of the token) under /api/v1/audit/districts/<district>/; runs until Ctrl-C
   rebuild       --district <code> | --all  [--schema <read model>] [--restart] [--page-size <n>]
                 rebuild the reporting read model from the event stores into a fresh schema, then switch
                 the district over in one transaction; an interrupted run resumes (or --restart)
@@ -63,6 +69,7 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       return command ? ExitCode.ok : ExitCode.usage;
     }
     if (command === 'verify-proof') return verifyProofCommand(options, out);
+    if (command === 'serve') return await serveCommand(options, { out, ...(signal ? { signal } : {}) });
     const handler = NEEDS_STORE[command];
     if (!handler) throw new CliError(`unknown command: ${command} (see --help)`, ExitCode.usage);
     const context = await openAuditContext(options, { out, err, ...(signal ? { signal } : {}) });

@@ -1,38 +1,30 @@
-import { JsonObject, RecordedEvent } from '@lien/shared-event-store';
-import { districtOption, requireOption } from '../arguments';
+import { isRole } from '@lien/shared-auth';
+import { districtOption, parseInstant, requireOption } from '../arguments';
 import { AuditContext } from '../audit-context';
 import { CliError, ExitCode } from '../exit-codes';
-import { withPersonalFieldsMasked } from './personal-fields';
+import { AuditReader } from '../operations/audit-reader';
+import { caseActivity, caseAsOf, CaseEventView } from '../operations/case-history';
 
 /** Personal fields are never opened here: each shows as redacted, or as erased once its person's key is gone. */
-function describe(event: RecordedEvent, data: JsonObject): string {
-  return `${event.recordedAt}  r${event.revision}  ${event.type}  by ${event.metadata.actor.role}:${event.metadata.actor.userId}  ${JSON.stringify(data)}`;
+function describe(event: CaseEventView): string {
+  return `${event.recordedAt}  r${event.revision}  ${event.type}  by ${event.actor.role}:${event.actor.userId}  ${JSON.stringify(event.data)}`;
 }
 
-function parseInstant(value: string): Date {
-  const at = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(at.getTime())) throw new CliError(`not an ISO-8601 timestamp: ${value}`, ExitCode.usage);
-  return at;
+/** The operator's own word on the command line (`--user`, `--role`); the API takes both from the verified token. */
+export function cliReader(options: Readonly<Record<string, string>>, defaultUser = 'audit-cli'): AuditReader {
+  const role = options['role'] ?? 'auditor';
+  if (!isRole(role)) throw new CliError(`not a role: ${role}`, ExitCode.usage);
+  return { userId: options['user'] ?? defaultUser, roles: [role] };
 }
 
-async function findStream(context: AuditContext, stream: string, district: string) {
-  for (const { service, raw, keys } of context.stores) {
-    const events = await raw.readStream(stream, { district });
-    if (events.length) return { service, events, keys };
-  }
-  throw new CliError(`no stream ${stream} in district ${district}`, ExitCode.unknownEvent);
-}
-
-/** The case stream as it stood at a moment: every event recorded up to then, in order. */
+/** The case stream as it stood at a moment: every event recorded up to then, in order (logged as a read). */
 export async function asOfCommand(options: Readonly<Record<string, string>>, context: AuditContext): Promise<number> {
   const district = districtOption(options);
   const stream = requireOption(options, 'stream');
-  const at = parseInstant(requireOption(options, 'at'));
-  const { service, events, keys } = await findStream(context, stream, district);
-  const then = events.filter((e) => new Date(e.recordedAt) <= at);
-  if (then.length === 0) throw new CliError(`${stream} did not exist yet at ${at.toISOString()} (first event ${events[0]?.recordedAt})`, ExitCode.beforeExistence);
-  context.out(`${service}: ${stream} as of ${at.toISOString()}: ${then.length} of ${events.length} events, revision ${then.at(-1)?.revision}`);
-  for (const { event, data } of await withPersonalFieldsMasked(then, keys)) context.out(describe(event, data));
+  const at = parseInstant(requireOption(options, 'at'), 'at');
+  const asOf = await caseAsOf(context.stores, district, stream, at, cliReader(options));
+  context.out(`${asOf.service}: ${stream} as of ${asOf.at}: ${asOf.state.eventsThen} of ${asOf.state.eventsTotal} events, revision ${asOf.state.revision}`);
+  asOf.timeline.forEach((event) => context.out(describe(event)));
   return ExitCode.ok;
 }
 
@@ -40,20 +32,10 @@ export async function asOfCommand(options: Readonly<Record<string, string>>, con
 export async function activityCommand(options: Readonly<Record<string, string>>, context: AuditContext): Promise<number> {
   const district = districtOption(options);
   const stream = requireOption(options, 'stream');
-  const { events } = await findStream(context, stream, district);
-  const from = options['from'] ? parseInstant(options['from']) : undefined;
-  const to = parseInstant(options['to'] ?? new Date().toISOString());
-  const inPeriod = (iso: string) => (!from || new Date(iso) >= from) && new Date(iso) <= to;
-  // Reads are logged by day; without --from they are looked up from the day the case was first recorded.
-  const firstDay = from ?? new Date((events[0] as RecordedEvent).recordedAt);
-  events.filter((e) => inPeriod(e.metadata.occurredAt)).forEach((e) => context.out(`did   ${e.metadata.occurredAt}  ${e.metadata.actor.role}:${e.metadata.actor.userId}  ${e.type}`));
-  for (const { raw } of context.stores) {
-    for (let day = new Date(Date.UTC(firstDay.getUTCFullYear(), firstDay.getUTCMonth(), firstDay.getUTCDate())); day <= to; day = new Date(day.getTime() + 86_400_000)) {
-      const reads = await raw.readStream(`accesslog-${district}.${day.toISOString().slice(0, 10)}`, { district });
-      reads
-        .filter((r) => r.data['caseStream'] === stream && inPeriod(r.metadata.occurredAt))
-        .forEach((r) => context.out(`saw   ${r.metadata.occurredAt}  ${r.metadata.actor.role}:${r.metadata.actor.userId}  ${String(r.data['kind'])} for ${String(r.data['purpose'])}`));
-    }
-  }
+  const from = options['from'] ? parseInstant(options['from'], 'from') : undefined;
+  const to = parseInstant(options['to'] ?? new Date().toISOString(), 'to');
+  const activity = await caseActivity(context.stores, district, stream, { ...(from ? { from } : {}), to });
+  activity.did.forEach((d) => context.out(`did   ${d.at}  ${d.actor.role}:${d.actor.userId}  ${d.type}`));
+  activity.saw.forEach((s) => context.out(`saw   ${s.at}  ${s.actor.role}:${s.actor.userId}  ${s.kind} for ${s.purpose}`));
   return ExitCode.ok;
 }

@@ -1,7 +1,7 @@
-import { DistrictSeals } from '@lien/shared-audit';
 import { districtOption } from '../arguments';
 import { AuditContext } from '../audit-context';
 import { CliError, ExitCode } from '../exit-codes';
+import { listDistrictSeals, sealDistrictStores } from '../operations/district-audit';
 
 const OPERATOR = { userId: 'audit-cli', role: 'auditor' };
 
@@ -23,10 +23,7 @@ export async function sealCommand(options: Readonly<Record<string, string>>, con
   const every = options['every'] === undefined ? undefined : Number(options['every']);
   if (every !== undefined && !(Number.isFinite(every) && every > 0)) throw new CliError('--every must be a positive number of minutes', ExitCode.usage);
   do {
-    for (const { service, raw } of context.stores) {
-      const seal = await new DistrictSeals(raw).seal(district, new Date(), OPERATOR);
-      context.out(`${service}: sealed ${seal.eventCount} events, root ${seal.root}, at ${seal.sealedAt}`);
-    }
+    for (const seal of await sealDistrictStores(context.stores, district, OPERATOR)) context.out(`${seal.service}: sealed ${seal.eventCount} events, root ${seal.root}, at ${seal.sealedAt}`);
     if (every !== undefined) await pause(every * 60_000, context.signal);
   } while (every !== undefined && !context.signal?.aborted);
   return ExitCode.ok;
@@ -35,17 +32,9 @@ export async function sealCommand(options: Readonly<Record<string, string>>, con
 /** Checks every earlier seal of the district: a mismatch proves something before it changed. */
 export async function checkSealsCommand(options: Readonly<Record<string, string>>, context: AuditContext): Promise<number> {
   const district = districtOption(options);
-  let mismatches = 0;
-  let seals = 0;
-  for (const { service, raw } of context.stores) {
-    const sealsOfStore = new DistrictSeals(raw);
-    for (const seal of await sealsOfStore.list(district)) {
-      seals += 1;
-      const check = await sealsOfStore.check(seal);
-      context.out(`${service}: seal of ${seal.sealedAt} (${seal.eventCount} events) ${check.matches ? 'matches' : `DOES NOT MATCH (root now ${check.rootNow})`}`);
-      if (!check.matches) mismatches += 1;
-    }
-  }
-  if (seals === 0) context.out(`no seal for district ${district}`);
+  const seals = await listDistrictSeals(context.stores, district, true);
+  for (const seal of seals) context.out(`${seal.service}: seal of ${seal.sealedAt} (${seal.eventCount} events) ${seal.matches ? 'matches' : `DOES NOT MATCH (root now ${seal.rootNow})`}`);
+  const mismatches = seals.filter((s) => !s.matches).length;
+  if (seals.length === 0) context.out(`no seal for district ${district}`);
   return mismatches ? ExitCode.sealMismatch : ExitCode.ok;
 }
