@@ -66,6 +66,15 @@ describe('sessions applies co-signed bond decisions from assessments', () => {
     expect((await planOf()).sessions.find((s: { sessionId: string }) => s.sessionId === plannedMeetingId)?.status).toBe('cancelled');
   });
 
+  it('given the meeting called off for the decision, when another case plans a supervised meeting in the same room, with the same practitioner, at the same time, then both are free for it', async () => {
+    const other = await service.openCase(true);
+    let etag = (await call('get', `${base(other.caseId)}/session-plan`).expect(200)).headers['etag'] as string;
+    for (const to of ['bond-pertinence-decision', 'preparation', 'supervised-meetings']) {
+      etag = (await call('post', `${base(other.caseId)}/session-plan/phase`).set('If-Match', etag).send({ to }).expect(200)).headers['etag'] as string;
+    }
+    await call('post', `${base(other.caseId)}/sessions`).send({ ...meeting('16'), participantIds: [other.child, other.father] }).expect(201);
+  });
+
   it('given the suspension applied, when a supervised meeting is planned, then 409 with the decision named and no event stored', async () => {
     const before = (await planOf()).revision;
     const refused = await call('post', `${base(family.caseId)}/sessions`).send(meeting('23')).expect(409);
