@@ -1,7 +1,7 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { AccessLog } from '@lien/shared-access-log';
 import { PgPoolDatabase } from '@lien/shared-event-store-postgres';
-import { sampleOldestTransaction, withInstrumentedStore } from '@lien/shared-observability';
+import { outsideAnyTrace, sampleOldestTransaction, withInstrumentedStore } from '@lien/shared-observability';
 import { IdempotencyStore, PostgresIdempotencyStore } from '@lien/shared-http-conventions';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
 import { Relay } from '@lien/shared-relay';
@@ -64,7 +64,8 @@ export class ReferralsRuntime implements OnModuleDestroy {
     const { relay } = opened;
     const close = () => (stopSampling(), opened.close());
     const runtime = new ReferralsRuntime(events, pool, dataSource, database, application, idempotency, new AccessLog(events.raw), options.capacities, relay, close);
-    await runtime.projection.start();
+    // The projection's and relay's loops belong to no request: started outside the boot trace.
+    await outsideAnyTrace(() => runtime.projection.start());
     await relay?.start();
     return runtime;
   }

@@ -12,7 +12,7 @@ import {
   TopicAdmin,
   TopicSubscription,
 } from '@lien/shared-messaging';
-import { processMetrics } from '@lien/shared-observability';
+import { outsideAnyTrace, processMetrics } from '@lien/shared-observability';
 import { ConsumerLagTracker, inConsumerSpan, inReadModelWriteSpan, observeProjectionLag } from './consumer-telemetry';
 
 /** What one consumer group does with the integration events it receives. */
@@ -69,14 +69,14 @@ export async function startIdempotentConsumer<Tx>(options: IdempotentConsumerOpt
   await options.admin?.createTopics(handler.topics.map((topic) => ({ name: deadLetterTopic(topic), partitions: 1 })));
   const lag = new ConsumerLagTracker(handler.groupId, handler.topics);
   if (options.admin) await lag.markStart(options.admin);
-  const subscription = await options.consumer.subscribe({
+  const subscription = await outsideAnyTrace(() => options.consumer.subscribe({
     groupId: handler.groupId,
     topics: handler.topics,
     handler: async (message) => {
       await inConsumerSpan(handler.groupId, message, () => consumeOne(options, message));
       lag.handled(message);
     },
-  });
+  }));
   const stopSampling = options.admin ? lag.sampleWith(options.admin) : () => undefined;
   void subscription.done.finally(stopSampling).catch(() => undefined);
   return {

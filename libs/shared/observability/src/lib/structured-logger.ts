@@ -1,5 +1,5 @@
 import { LoggerService } from '@nestjs/common';
-import { trace } from '@opentelemetry/api';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { DestinationStream, Logger } from 'pino';
 
 /**
@@ -17,7 +17,7 @@ export function createLogger(service: string, level = process.env['LOG_LEVEL'] ?
       timestamp: pino.stdTimeFunctions.isoTime,
       mixin() {
         const span = trace.getActiveSpan()?.spanContext();
-        return span ? { trace_id: span.traceId, span_id: span.spanId } : {};
+        return span && isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : {};
       },
     },
     destination,

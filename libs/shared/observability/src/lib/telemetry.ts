@@ -1,4 +1,4 @@
-import { context, propagation, trace, Span, SpanKind, SpanStatusCode, Attributes } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, trace, Span, SpanKind, SpanStatusCode, Attributes } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
@@ -34,7 +34,8 @@ export function startTelemetry(options: TelemetryOptions): NodeSDK {
       new ExpressInstrumentation(),
       new NestInstrumentation(),
       // Statement text only, never bound values: parameters carry case data.
-      new PgInstrumentation({ enhancedDatabaseReporting: false }),
+      // Without a parent, a query is a polling loop (relay, projections): no span, or each poll would be a trace.
+      new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
     ],
   });
   sdk.start();
@@ -90,4 +91,12 @@ export function startSpan(name: string, kind: SpanKind, traceparent: string | un
 export function failSpan(span: Span, error: unknown): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
   span.end();
+}
+
+/**
+ * Runs `work` outside any trace. Loops started while the application boots (relay, consumers,
+ * projections) would otherwise inherit the boot span and add every poll to one endless trace.
+ */
+export function outsideAnyTrace<T>(work: () => T): T {
+  return context.with(ROOT_CONTEXT, work);
 }

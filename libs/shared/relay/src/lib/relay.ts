@@ -1,6 +1,6 @@
 import { Checkpoint, START, EventFilter, EventStore, RecordedEvent, Subscription } from '@lien/shared-event-store';
 import { CheckpointStore, Lease, LeaseProvider, MessageProducer, OutgoingMessage, TopicAdmin } from '@lien/shared-messaging';
-import { processMetrics } from '@lien/shared-observability';
+import { outsideAnyTrace, processMetrics } from '@lien/shared-observability';
 import { sampleRelayLag, tracePublish } from './relay-telemetry';
 import { relayedMessage, Translator } from './translator';
 
@@ -80,13 +80,13 @@ export class Relay {
     const after = await this.options.checkpoints.load(this.options.name);
     this.saved = after ?? START;
     this.stopSampling = sampleRelayLag(this.options.name, this.options.store, this.options.filter, () => this.saved);
-    this.subscription = this.options.store.subscribe({
+    this.subscription = outsideAnyTrace(() => this.options.store.subscribe({
       ...(after !== undefined ? { after } : {}),
       ...(this.options.filter ? { filter: this.options.filter } : {}),
       handler: (event, checkpoint) => this.accept(event, checkpoint),
       // A filtered stretch with nothing to send still moves the checkpoint, so a restart skips it.
       onCheckpoint: async (checkpoint) => this.enqueue({ checkpoint }),
-    });
+    }));
   }
 
   /** Resolves when stopped; rejects when the translator failed (the relay stops rather than skip an event). */
