@@ -1,6 +1,6 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { AuthModule, authConfigFromEnv } from '@lien/shared-auth';
-import { HealthModule, ReadinessIndicator } from '@lien/shared-platform';
+import { brokerCheck, dependenciesReadiness, eventStoreCheck, HealthModule, ReadinessIndicator } from '@lien/shared-platform';
 import { AssessmentsApiModule } from './assessments-api.module';
 import { ASSESSMENTS_INFRASTRUCTURE } from './composition/assessments.tokens';
 import { AssessmentsInfrastructure } from './composition/assessments-infrastructure';
@@ -21,7 +21,8 @@ export class AssessmentsModule {
     const readiness = {
       provide: ASSESSMENTS_READINESS,
       inject: [ASSESSMENTS_INFRASTRUCTURE],
-      useFactory: (infra: AssessmentsInfrastructure): ReadinessIndicator => ({ name: 'read-model', check: async () => void (await infra.dataSource.query('SELECT 1')) }),
+      useFactory: (infra: AssessmentsInfrastructure): ReadinessIndicator =>
+        dependenciesReadiness('read-model', [{ name: 'read-model', check: async () => void (await infra.dataSource.query('SELECT 1')) }, eventStoreCheck(infra.rawStore), brokerCheck(infra.transport.admin)]),
     };
     if (options.hosted) return { module: AssessmentsModule, imports: [api], providers: [readiness], exports: [ASSESSMENTS_READINESS] };
     return { module: AssessmentsModule, imports: [AuthModule.forRoot(authConfigFromEnv()), api, HealthModule.forRoot({ imports: [api], indicators: [readiness] })] };

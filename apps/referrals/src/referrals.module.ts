@@ -2,7 +2,7 @@ import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { AccessLog, AuditedCaseReadInterceptor } from '@lien/shared-access-log';
 import { AuthModule, authConfigFromEnv } from '@lien/shared-auth';
 import { IdempotencyInterceptor, IdempotencyStore, IfMatchInterceptor } from '@lien/shared-http-conventions';
-import { HealthModule, ReadinessIndicator } from '@lien/shared-platform';
+import { dependenciesReadiness, HealthModule, ReadinessIndicator } from '@lien/shared-platform';
 import { ReferralProjectionRunner, ReferralsApplication } from '@lien/referrals-application';
 import { DistrictIntakeController } from './http/district-intake.controller';
 import { ReferralCommandsController } from './http/referral-commands.controller';
@@ -37,7 +37,7 @@ export class ReferralsModule {
     const readiness: Provider & { provide: symbol } = {
       provide: READ_MODEL_READINESS,
       inject: [ReferralsRuntime],
-      useFactory: (runtime: ReferralsRuntime): ReadinessIndicator => ({ name: 'referrals-read-model', check: () => runtime.checkReadModel() }),
+      useFactory: (runtime: ReferralsRuntime): ReadinessIndicator => dependenciesReadiness('referrals-read-model', runtime.dependencies()),
     };
     // Hosted, authentication and health belong to the host: one guard, one /health for the whole process.
     const own = options.hosted ? [] : [auth, HealthModule.forRoot({ imports: [runtimeModule], indicators: [readiness] })];

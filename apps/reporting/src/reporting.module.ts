@@ -1,6 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, Provider } from '@nestjs/common';
 import { AuthModule, authConfigFromEnv } from '@lien/shared-auth';
-import { HealthModule, ReadinessIndicator } from '@lien/shared-platform';
+import { brokerCheck, dependenciesReadiness, HealthModule, ReadinessIndicator } from '@lien/shared-platform';
 import { ReportingQueries } from '@lien/reporting-application';
 import { DashboardController } from './http/dashboard.controller';
 import { IndicatorsController } from './http/indicators.controller';
@@ -36,7 +36,8 @@ export class ReportingModule implements NestModule {
     const readiness: Provider & { provide: symbol } = {
       provide: READ_MODEL_READINESS,
       inject: [ReportingRuntime],
-      useFactory: (runtime: ReportingRuntime): ReadinessIndicator => ({ name: 'reporting-read-model', check: () => runtime.checkReadModel() }),
+      useFactory: (runtime: ReportingRuntime): ReadinessIndicator =>
+        dependenciesReadiness('reporting-read-model', [{ name: 'read-model', check: () => runtime.checkReadModel() }, brokerCheck(runtime.transport.admin)]),
     };
     // Hosted, health belongs to the host (one /health for the whole process), and `auth` is the host's one
     // authentication module, imported here for the token verifier the sign-in pages need.

@@ -1,6 +1,6 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { AuthModule, authConfigFromEnv } from '@lien/shared-auth';
-import { HealthModule, ReadinessIndicator } from '@lien/shared-platform';
+import { brokerCheck, dependenciesReadiness, eventStoreCheck, HealthModule, ReadinessIndicator } from '@lien/shared-platform';
 import { SESSIONS_INFRASTRUCTURE } from './composition/sessions.tokens';
 import { SessionsInfrastructure } from './composition/sessions-infrastructure';
 import { SessionsApiModule } from './sessions-api.module';
@@ -21,7 +21,8 @@ export class SessionsModule {
     const readiness = {
       provide: SESSIONS_READINESS,
       inject: [SESSIONS_INFRASTRUCTURE],
-      useFactory: (infra: SessionsInfrastructure): ReadinessIndicator => ({ name: 'read-models', check: async () => void (await infra.dataSource.query('SELECT 1')) }),
+      useFactory: (infra: SessionsInfrastructure): ReadinessIndicator =>
+        dependenciesReadiness('read-models', [{ name: 'read-model', check: async () => void (await infra.dataSource.query('SELECT 1')) }, eventStoreCheck(infra.rawStore), brokerCheck(infra.transport.admin)]),
     };
     if (options.hosted) return { module: SessionsModule, imports: [api], providers: [readiness], exports: [SESSIONS_READINESS] };
     return { module: SessionsModule, imports: [AuthModule.forRoot(authConfigFromEnv()), api, HealthModule.forRoot({ imports: [api], indicators: [readiness] })] };

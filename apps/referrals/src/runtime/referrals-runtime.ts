@@ -3,6 +3,8 @@ import { AccessLog } from '@lien/shared-access-log';
 import { PgPoolDatabase } from '@lien/shared-event-store-postgres';
 import { outsideAnyTrace, sampleOldestTransaction, withInstrumentedStore } from '@lien/shared-observability';
 import { IdempotencyStore, PostgresIdempotencyStore } from '@lien/shared-http-conventions';
+import { TopicAdmin } from '@lien/shared-messaging';
+import { brokerCheck, DependencyCheck, eventStoreCheck } from '@lien/shared-platform';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
 import { Relay } from '@lien/shared-relay';
 import { InfrastructureConfig, openEventStore, OpenedEventStore, openRelayCheckpoints, openServiceTransport, ServiceTransport } from '@lien/shared-wiring';
@@ -38,6 +40,7 @@ export class ReferralsRuntime implements OnModuleDestroy {
     readonly capacities: DistrictCapacities,
     readonly relay: Relay | undefined,
     private readonly closeTransport: () => Promise<void>,
+    private readonly brokerAdmin?: TopicAdmin,
   ) {
     this.projection = new ReferralProjectionRunner(events.store, dataSource, database, (error) => this.onProjectionFailure(error));
   }
@@ -63,7 +66,7 @@ export class ReferralsRuntime implements OnModuleDestroy {
     const opened = await openRelay(options, pool, serviceSchema, events);
     const { relay } = opened;
     const close = () => (stopSampling(), opened.close());
-    const runtime = new ReferralsRuntime(events, pool, dataSource, database, application, idempotency, new AccessLog(events.raw), options.capacities, relay, close);
+    const runtime = new ReferralsRuntime(events, pool, dataSource, database, application, idempotency, new AccessLog(events.raw), options.capacities, relay, close, opened.admin);
     // The projection's and relay's loops belong to no request: started outside the boot trace.
     await outsideAnyTrace(() => runtime.projection.start());
     await relay?.start();
@@ -74,6 +77,11 @@ export class ReferralsRuntime implements OnModuleDestroy {
   async checkReadModel(): Promise<void> {
     if (this.projectionFailed) throw new Error('the referral projection stopped');
     await this.dataSource.query('SELECT 1');
+  }
+
+  /** What readiness checks: the read model and its projection, the event store, and the broker when a relay runs. */
+  dependencies(): DependencyCheck[] {
+    return [{ name: 'read-model', check: () => this.checkReadModel() }, eventStoreCheck(this.events.raw), ...(this.brokerAdmin ? [brokerCheck(this.brokerAdmin)] : [])];
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -98,7 +106,7 @@ async function openRelay(
   pool: Pool,
   schema: string,
   events: OpenedEventStore,
-): Promise<{ relay?: Relay; close: () => Promise<void> }> {
+): Promise<{ relay?: Relay; admin?: TopicAdmin; close: () => Promise<void> }> {
   const shared = options.transport ?? (options.infrastructure.kafkaBrokers ? openServiceTransport(options.infrastructure, 'referrals-relay') : undefined);
   if (!shared) return { close: async () => undefined };
   const { transport } = shared;
@@ -113,5 +121,5 @@ async function openRelay(
     admin: transport.admin,
     filter: { categories: [REFERRAL_CATEGORY] },
   });
-  return { relay, close: () => transport.close() };
+  return { relay, admin: transport.admin, close: () => transport.close() };
 }

@@ -5,3 +5,4 @@ export * from './lib/bootstrap/service-identity';
 export * from './lib/problem-details/problem-details';
 export * from './lib/problem-details/problem-details.filter';
 export * from './lib/http/public-route';
+export * from './lib/health/dependency-checks';
