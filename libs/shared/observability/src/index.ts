@@ -9,3 +9,5 @@ export * from './lib/observability.module';
 export * from './lib/instrumented-event-store';
 export * from './lib/oldest-transaction.sampler';
 export * from './lib/messaging-attributes';
+export * from './lib/count-events-after';
+export * from './lib/projection-telemetry';

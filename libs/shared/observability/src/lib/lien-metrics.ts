@@ -40,6 +40,13 @@ export class LienMetrics {
     registers: [this.registry],
   });
 
+  readonly projectionLagEvents = new Gauge({
+    name: 'lien_projection_lag_events',
+    help: 'Events in the store after the checkpoint of a projection that follows the store (counted up to 1000)',
+    labelNames: ['projection'] as const,
+    registers: [this.registry],
+  });
+
   readonly deadLetters = new Counter({ name: 'lien_dead_letters_total', help: 'Messages sent to a dead-letter topic', labelNames: ['group', 'topic'] as const, registers: [this.registry] });
 
   /** Gap-safe readers stall behind the oldest open transaction of the PostgreSQL instance: alert above 5 s. */

@@ -1,10 +1,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import { Checkpoint, EventFilter, EventStore } from '@lien/shared-event-store';
 import { OutgoingMessage } from '@lien/shared-messaging';
-import { failSpan, kafkaAttributes, LienAttributes, processMetrics, startSpan } from '@lien/shared-observability';
-
-/** Events behind the relay's saved checkpoint counted at most this far: a scrape stays cheap when far behind. */
-export const RELAY_LAG_CAP = 1000;
+import { countEventsAfter, failSpan, kafkaAttributes, LienAttributes, processMetrics, startSpan } from '@lien/shared-observability';
 
 export interface TracedBatch {
   readonly messages: OutgoingMessage[];
@@ -35,19 +32,6 @@ export function tracePublish(messages: readonly OutgoingMessage[]): TracedBatch 
 export function sampleRelayLag(relay: string, store: EventStore, filter: EventFilter | undefined, saved: () => Checkpoint): () => void {
   const metrics = processMetrics();
   return metrics.addSampler(async () => {
-    metrics.relayLag.set({ relay }, await countAfter(store, saved(), filter));
+    metrics.relayLag.set({ relay }, await countEventsAfter(store, saved(), filter));
   });
-}
-
-/** Events after `after`, up to the cap; a filtered page can stop short of the end, so pages are followed. */
-export async function countAfter(store: EventStore, after: Checkpoint, filter: EventFilter | undefined): Promise<number> {
-  let count = 0;
-  let from = after;
-  while (count < RELAY_LAG_CAP) {
-    const page = await store.readAll({ after: from, maxCount: RELAY_LAG_CAP - count, ...(filter ? { filter } : {}) });
-    count += page.events.length;
-    if (page.isEnd || page.checkpoint === from) break;
-    from = page.checkpoint;
-  }
-  return Math.min(count, RELAY_LAG_CAP);
 }

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Checkpoint, EventStore, Subscription } from '@lien/shared-event-store';
+import { followProjection } from '@lien/shared-observability';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
 import { caseFileCodec } from '../case-file-store/case-file.codec';
 import { projectReportDeadlines, REPORT_DEADLINE_EVENT_TYPES } from './report-deadlines.projection';
@@ -25,7 +26,7 @@ export class ReportDeadlinesProjector {
 
   async start(): Promise<void> {
     const [row] = (await this.dataSource.query(`SELECT checkpoint FROM ${this.tables.checkpoints} WHERE projection = $1`, [PROJECTION])) as { checkpoint: string }[];
-    this.subscription = this.store.subscribe({
+    this.subscription = followProjection('assessments.report-deadlines', this.store, {
       ...(row ? { after: row.checkpoint as Checkpoint } : {}),
       filter: { categories: ['assessmentfile'], eventTypes: REPORT_DEADLINE_EVENT_TYPES },
       handler: (recorded, checkpoint) =>

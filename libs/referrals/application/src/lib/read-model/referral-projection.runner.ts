@@ -1,4 +1,5 @@
 import { EventStore, Subscription } from '@lien/shared-event-store';
+import { followProjection } from '@lien/shared-observability';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
 import { DataSource } from 'typeorm';
 import { REFERRAL_CATEGORY } from '../shared/referral-streams';
@@ -25,7 +26,7 @@ export class ReferralProjectionRunner {
     const after = await this.projection.loadCheckpoint(this.dataSource.manager);
     let markCaughtUp: () => void = () => undefined;
     this.caughtUp = new Promise((resolve) => (markCaughtUp = resolve));
-    this.subscription = this.store.subscribe({
+    this.subscription = followProjection('referrals', this.store, {
       ...(after === undefined ? {} : { after }),
       filter: { categories: [REFERRAL_CATEGORY] },
       handler: async (event, checkpoint) => {

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Checkpoint, EventStore, RecordedEvent, Subscription } from '@lien/shared-event-store';
+import { followProjection } from '@lien/shared-observability';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
 import { sessionPlanCodec } from '../plan-store/session-plan.codec';
 import { projectCalendar } from './calendar.projection';
@@ -33,7 +34,7 @@ export class SessionsProjector {
 
   async start(): Promise<void> {
     const [row] = (await this.dataSource.query(`SELECT checkpoint FROM ${this.tables.checkpoints} WHERE projection = $1`, [PROJECTION])) as { checkpoint: string }[];
-    this.subscription = this.store.subscribe({
+    this.subscription = followProjection('sessions', this.store, {
       ...(row ? { after: row.checkpoint as Checkpoint } : {}),
       filter: { categories: ['sessionplan'] },
       handler: (event, checkpoint) =>
