@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGliteSessionServer } from './pglite-session-server';
 import { StartupError } from './startup-error';
 
 export interface EmbeddedDatabase {
@@ -23,11 +23,11 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
     throw new StartupError(`the data folder ${dataDir} is not writable; set LIEN_DATA_DIR to a folder you can write`);
   }
   const db = await PGlite.create(dir);
-  // Connections are cheap here: the single PGlite session serialises their transactions.
-  const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 200 });
-  await server.start();
+  // Connections are cheap here: the single PGlite session serves them one exchange or transaction at a time.
+  const server = new PGliteSessionServer(db);
+  const address = await server.start();
   return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    url: `postgres://postgres@${address}/postgres`,
     created,
     async stop() {
       await server.stop();

@@ -1,4 +1,4 @@
-/* eslint-disable @nx/enforce-module-boundaries -- the all-in-one host is the one place that mounts the four service apps together (ADR 0011) */
+/* eslint-disable @nx/enforce-module-boundaries -- the all-in-one host is the one place that mounts the four service apps together (ADR 0013) */
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { AuthModule, authConfigFromEnv } from '@lien/shared-auth';
 import { HealthModule, ReadinessIndicator } from '@lien/shared-platform';

@@ -11,6 +11,7 @@ import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
 import { LienHostModule } from './lien-host.module';
 import { assertPortFree } from './port-check';
 import { StartupError } from './startup-error';
+import { StartupLogger } from './startup-logger';
 
 /** Written once the demo seed has completed: its absence after a crash makes the next start resume the seed. */
 const SEED_DONE = 'demo-seed.done';
@@ -46,12 +47,15 @@ async function start(port: number, host: string): Promise<Started & { config: In
   await assertPortFree(port, host);
   const { infrastructure, embedded } = await realParts(config);
   const transport = openServiceTransport(infrastructure, 'lien');
-  const app = await NestFactory.create<NestExpressApplication>(LienHostModule.forRoot({ infrastructure, transport }), { bodyParser: false, logger: ['error', 'warn'] });
+  const logger = new StartupLogger();
+  // abortOnError false: a failed start comes back here as an error (one line, exit 2), not as process.abort().
+  const app = await NestFactory.create<NestExpressApplication>(LienHostModule.forRoot({ infrastructure, transport }), { bodyParser: false, logger, abortOnError: false });
   configureHttp(app, { name: 'lien' });
   // The host stops the services, then the transport and the database, in that order (see stop below).
   process.removeAllListeners('SIGTERM');
   process.removeAllListeners('SIGINT');
   await app.listen(port, host);
+  logger.started();
   return { app, transport, config, ...(embedded ? { embedded } : {}) };
 }
 
