@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eventually } from '@lien/shared-messaging-testing';
 import { requiredEnv } from '@lien/shared-testing';
+import { Pool } from 'pg';
 import { aRegistrationBody } from './test-support/referrals-test-app';
 
 jest.setTimeout(240_000);
@@ -50,6 +51,7 @@ describe('the referrals service as its own process: telemetry starts before Nest
   const logLines: string[] = [];
   const district = `proc-${randomUUID().slice(0, 8)}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'lien-trace-'));
+  const schemaPrefix = `proc_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
   let collector: Server;
   let service: ChildProcess;
   let baseUrl: string;
@@ -64,7 +66,7 @@ describe('the referrals service as its own process: telemetry starts before Nest
       PORT: String(port),
       HOST: '127.0.0.1',
       LIEN_DATA_DIR: dataDir,
-      LIEN_SCHEMA_PREFIX: `proc_${randomUUID().replace(/-/g, '').slice(0, 8)}`,
+      LIEN_SCHEMA_PREFIX: schemaPrefix,
       OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
       OTEL_BSP_SCHEDULE_DELAY: '100',
       LOG_LEVEL: 'info',
@@ -86,6 +88,10 @@ describe('the referrals service as its own process: telemetry starts before Nest
     if (service?.pid && service.exitCode === null) process.kill(-service.pid, 'SIGTERM');
     await new Promise((done) => collector?.close(done));
     rmSync(dataDir, { recursive: true, force: true });
+    // The event store's own schemas; the service's fixed `lien_referrals*` schemas are shared with other runs and stay.
+    const pool = new Pool({ connectionString: requiredEnv('DATABASE_URL'), max: 1 });
+    for (const schema of [`${schemaPrefix}_referrals_events`, `${schemaPrefix}_referrals_keys`]) await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await pool.end();
   });
 
   it('given a referral registered over HTTP, when the spans reach the collector, then the HTTP server span is the parent of the command, the append and its SQL, without personal data, and the logs are JSON', async () => {
