@@ -22,7 +22,8 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   } catch {
     throw new StartupError(`the data folder ${dataDir} is not writable; set LIEN_DATA_DIR to a folder you can write`);
   }
-  const db = await PGlite.create(dir);
+  // PGlite's default 128 MB of shared buffers is most of its resident memory; a demo's data fits in 32 MB.
+  const db = await PGlite.create(dir, { postgresqlconf: ['shared_buffers=32MB', 'maintenance_work_mem=16MB'] });
   // Connections are cheap here: the single PGlite session serves them one exchange or transaction at a time.
   const server = new PGliteSessionServer(db);
   const address = await server.start();

@@ -84,7 +84,7 @@ async function seedIfNew(baseUrl: string, config: InfrastructureConfig): Promise
   });
   const count = await seed.run();
   writeFileSync(marker, `${new Date().toISOString()} ${count} cases\n`);
-  say(`seed complete: ${count} demo cases`);
+  say(`seed complete: ${count} demo cases (rss ${Math.round(process.memoryUsage().rss / 1048576)} MiB, heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MiB)`);
 }
 
 async function main(): Promise<void> {
@@ -98,7 +98,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop(0));
   process.once('SIGINT', () => void stop(0));
   const ms = Number((process.hrtime.bigint() - startedAt) / 1_000_000n);
-  say(`started in ${ms} ms (rss ${Math.round(process.memoryUsage().rss / 1048576)} MiB)`);
+  const memory = process.memoryUsage();
+  say(`started in ${ms} ms (rss ${Math.round(memory.rss / 1048576)} MiB, heap ${Math.round(memory.heapUsed / 1048576)} MiB)`);
   printWelcome(baseUrl);
   try {
     await seedIfNew(baseUrl, started.config);
