@@ -50,10 +50,13 @@ export async function openAuditedStores(infrastructure: InfrastructureConfig, se
     for (const { handle } of opened) await handle.close();
     throw error;
   }
+  // Once only: the API's shutdown may be asked twice (a signal handled by Nest, then by the CLI).
+  let closing: Promise<void> | undefined;
+  const closeAll = async () => {
+    for (const { handle } of opened) await handle.close();
+  };
   return {
     stores: opened.map(({ service, handle }) => ({ service, raw: handle.raw, protected: handle.store, keys: handle.keys })),
-    close: async () => {
-      for (const { handle } of opened) await handle.close();
-    },
+    close: () => (closing ??= closeAll()),
   };
 }
