@@ -109,6 +109,7 @@ describe('the auditor API on the real PostgreSQL store, with dev-issued tokens',
     expect(JSON.stringify(malformed.body)).not.toContain('yesterday');
     expect((await get(`${base()}/cases/${stream}/activity?from=2026-13-45`, tokens.auditor).expect(400)).body).toMatchObject({ code: 'MALFORMED_DATE' });
     expect((await get(`${base()}/cases/${stream}/as-of`, tokens.auditor).expect(400)).body.errors[0].field).toBe('at');
+    expect((await get(`${base()}/cases/${stream}/activity?from=2026-06-01T00:00:00Z&to=2026-05-01T00:00:00Z`, tokens.auditor).expect(400)).body).toMatchObject({ code: 'PERIOD_REVERSED', exitCode: 2 });
     expect((await get(`${base()}/cases/referral-${randomUUID()}/export`, tokens.auditor).expect(404)).body).toMatchObject({ code: 'UNKNOWN_CASE', exitCode: 7 });
     expect((await get(`${base()}/cases/Zo%C3%A9%20Fictive/export`, tokens.auditor).expect(400)).body).toMatchObject({ code: 'MALFORMED_CASE', exitCode: 2 });
     expect((await get(`${base()}/events/${randomUUID()}/proof`, tokens.auditor).expect(404)).body).toMatchObject({ code: 'UNKNOWN_EVENT', exitCode: 7 });
