@@ -10,6 +10,9 @@ const MANDANTS = ['FAMILY_COURT', 'SPJ', 'SAJ'] as const;
 const DECLINE_REASONS = ['OUT_OF_SCOPE', 'NO_VIOLENCE_CONTEXT', 'OTHER_SERVICE_BETTER_PLACED', 'INCOMPLETE_MANDATE'] as const;
 const CLOSE_OUTCOMES = ['BOND_RESUMED', 'BOND_ENDED', 'MANDATE_EXPIRED', 'REFERRED_ELSEWHERE'] as const;
 const DAY_MS = 86_400_000;
+/** Ranks 4 to 11 of each district are accepted and left open: the cases that have sessions. */
+const OPEN_FROM = 4;
+const OPEN_UNTIL = 12;
 
 export type DemoStep =
   | { readonly kind: 'accept' }
@@ -24,6 +27,8 @@ export interface DemoCase {
   readonly district: string;
   readonly registration: Record<string, unknown>;
   readonly steps: readonly DemoStep[];
+  /** For a case left open (accepted, not closed): its rank among its district's open cases, which orders its sessions. */
+  readonly openSlot?: number;
 }
 
 function pad(n: number): string {
@@ -47,7 +52,7 @@ function decisionTime(index: number, today: number): number {
 function stepsFor(rank: number, caseNumber: number): DemoStep[] {
   if (rank < 3) return [{ kind: 'accept' }, { kind: 'close', body: { outcome: CLOSE_OUTCOMES[(caseNumber + rank) % CLOSE_OUTCOMES.length] } }];
   if (rank === 3) return [{ kind: 'accept' }, { kind: 'withdraw', body: { note: 'Mandat retiré par le mandant (démo).' } }];
-  if (rank < 12) return [{ kind: 'accept' }];
+  if (rank < OPEN_UNTIL) return [{ kind: 'accept' }];
   if (rank < 16) return [{ kind: 'waitlist' }];
   return [{ kind: 'decline', body: { reason: DECLINE_REASONS[rank % DECLINE_REASONS.length], note: 'Motif de démonstration, dossier fictif.' } }];
 }
@@ -79,7 +84,8 @@ export function demoCases(today: Date = new Date()): DemoCase[] {
         ],
         protectiveMeasures: [],
       };
-      return { number, district, registration, steps: stepsFor(rank, number) };
+      const open = rank >= OPEN_FROM && rank < OPEN_UNTIL;
+      return { number, district, registration, steps: stepsFor(rank, number), ...(open ? { openSlot: rank - OPEN_FROM } : {}) };
     }),
   );
 }
