@@ -80,7 +80,7 @@ async function seedIfNew(baseUrl: string, config: InfrastructureConfig): Promise
   say('seeding the demo districts (luxembourg, namur) through the public API…');
   const seed = new DemoSeed(baseUrl, {
     acknowledged: (demoCase, referralId, status) => say(`seed acknowledged case ${demoCase.number} ${demoCase.district} ${referralId} ${status}`),
-    sessionAcknowledged: (demoCase, sessionId, what) => say(`seed acknowledged session ${demoCase.number} ${demoCase.district} ${sessionId} ${what}`),
+    followUpAcknowledged: (number, district, id, what) => say(`seed acknowledged follow-up ${number} ${district} ${id} ${what}`),
     progress: (done, total) => say(`seed progress ${done}/${total} ${'#'.repeat(Math.round((done / total) * 20)).padEnd(20, '.')}`),
   });
   const count = await seed.run();

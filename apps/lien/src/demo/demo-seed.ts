@@ -1,15 +1,17 @@
 import { DEMO_DISTRICTS, DemoCase, demoCases, DemoStep } from './demo-cases';
-import { DemoSession, plannedSessions, sessionStartingNow } from './demo-sessions';
+import { seedAssessments } from './demo-assessments';
+import { DemoHttp, DemoSeedError } from './demo-http';
+import { seedSessions } from './demo-sessions';
+
+export { DemoSeedError };
 
 /** Where the seed reports: one line per acknowledged command, and its progress. */
 export interface SeedReporter {
   acknowledged(demoCase: DemoCase, referralId: string, status: string): void;
-  /** A session command acknowledged (scheduled, held, no-show, incident). */
-  sessionAcknowledged(demoCase: DemoCase, sessionId: string, what: string): void;
+  /** A command of sessions or assessments acknowledged: which case, which session, assessment, decision or report. */
+  followUpAcknowledged(number: number, district: string, id: string, what: string): void;
   progress(done: number, total: number): void;
 }
-
-export class DemoSeedError extends Error {}
 
 interface Problem {
   readonly code?: string;
@@ -74,86 +76,28 @@ export class DemoSeed {
       });
       this.reporter.acknowledged(demoCase, answer.id, answer.status);
     }
-    if (answer.status === 'ACCEPTED' && demoCase.openSlot !== undefined) await this.seedSessions(demoCase, answer.id, demoCase.openSlot);
+    if (answer.status === 'ACCEPTED' && demoCase.openSlot !== undefined) await this.followUp(demoCase, answer.id, demoCase.openSlot);
   }
 
-  /**
-   * An open case's sessions, once sessions has opened its plan from the case-opened contract: two
-   * interviews planned in the coming days; the first two open cases of each district also get a session
-   * starting now, held (luxembourg's with the demo's one incident) or missed by the parent.
-   */
-  private async seedSessions(demoCase: DemoCase, referralId: string, slot: number): Promise<void> {
-    const referral = await this.get<{ caseId: string; children: Array<{ personId: string }>; adults: Array<{ personId: string }> }>(`/api/v1/districts/${demoCase.district}/referrals/${referralId}`);
-    const casePath = `/api/v1/districts/${demoCase.district}/cases/${referral.body.caseId}`;
-    const plan = () => this.get<{ sessions: Array<{ sessionId: string; status: string; startsAt: { utc: string } }> }>(`${casePath}/session-plan`);
-    await this.eventually(plan);
-    const sessions = plannedSessions(demoCase.district, demoCase.number, slot, this.today);
-    const outcome = slot === 0 ? (demoCase.district === DEMO_DISTRICTS[0] ? 'held-with-incident' : 'held') : 'no-show';
-    if (slot < 2) sessions.push(sessionStartingNow(demoCase.district, demoCase.number, slot, outcome, Date.now()));
-    for (const session of sessions) {
-      const participant = session.sessionType === 'child-interview' ? referral.body.children[0]?.personId : referral.body.adults[0]?.personId;
-      const key = `demo-${demoCase.number}-${session.sessionId}`;
-      let current = await plan();
-      if (!current.body.sessions.some((s) => s.sessionId === session.sessionId)) {
-        await this.post(`${casePath}/sessions`, `${key}-schedule`, undefined, scheduleBody(session, participant ?? ''));
-        this.reporter.sessionAcknowledged(demoCase, session.sessionId, 'scheduled');
-        current = await plan();
-      }
-      if (session.outcome === 'planned') continue;
-      const seen = current.body.sessions.find((s) => s.sessionId === session.sessionId);
-      // Outcomes are recorded once the session has started (SESSION_NOT_STARTED_YET before).
-      const wait = Date.parse(seen?.startsAt.utc ?? session.startsAt) + 500 - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      if (session.outcome === 'held-with-incident') {
-        // Reported as it happens, before the session is marked held; the incident id makes a replay a no-op.
-        const incident = { incidentId: session.sessionId.replace('0000de5e', '0000de1c'), severity: 'minor', interruptedSession: false, informed: ['coordinator'] };
-        await this.post(`${casePath}/sessions/${session.sessionId}/incidents`, `${key}-incident`, undefined, incident);
-        this.reporter.sessionAcknowledged(demoCase, session.sessionId, 'incident');
-        current = await plan();
-      }
-      if (seen?.status !== 'scheduled') continue;
-      if (session.outcome !== 'no-show') {
-        // A session is marked held once everyone's attendance is recorded (ATTENDANCE_INCOMPLETE before).
-        await this.send('PUT', `${casePath}/sessions/${session.sessionId}/attendance/${participant ?? ''}`, `${key}-attendance`, current.etag, { status: 'present' });
-        current = await plan();
-      }
-      const recorded = session.outcome === 'no-show' ? 'no-show' : 'held';
-      await this.post(`${casePath}/sessions/${session.sessionId}/${recorded}`, `${key}-${recorded}`, current.etag, recorded === 'no-show' ? { attributedTo: 'parent', attributedParticipantId: participant } : {});
-      this.reporter.sessionAcknowledged(demoCase, session.sessionId, recorded);
-    }
-  }
-
-  private async get<T>(path: string): Promise<{ body: T; etag: string }> {
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
-    if (!response.ok) throw new DemoSeedError(`${path.replace(/[0-9a-f-]{36}/g, '{id}')} answered ${response.status}`);
-    return { body: (await response.json()) as T, etag: response.headers.get('etag') ?? '' };
-  }
-
-  /** A POST whose replay is harmless (Idempotency-Key, or an id chosen here): any failure stops the seed. */
-  private post(path: string, key: string, ifMatch: string | undefined, body: unknown): Promise<void> {
-    return this.send('POST', path, key, ifMatch, body);
-  }
-
-  private async send(method: 'POST' | 'PUT', path: string, key: string, ifMatch: string | undefined, body: unknown): Promise<void> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${this.token}`, 'idempotency-key': key };
-    if (ifMatch) headers['if-match'] = ifMatch;
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: JSON.stringify(body) });
-    if (response.ok) return;
-    const problem = (await response.json().catch(() => ({}))) as Problem;
-    throw new DemoSeedError(`${path.replace(/[0-9a-f-]{36}/g, '{id}')} answered ${response.status} ${problem.code ?? ''}`.trim());
-  }
-
-  /** Contracts cross the in-process transport in the background: wait a little for their effect. */
-  private async eventually<T>(probe: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        return await probe();
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    }
+  /** An open case's sessions, assessments, decision and report, each service reached through its API. */
+  private async followUp(demoCase: DemoCase, referralId: string, slot: number): Promise<void> {
+    const coordinator = new DemoHttp(this.baseUrl, this.token);
+    const practitioner = await DemoHttp.login(this.baseUrl, 'demo-praticienne-1', ['practitioner'], DEMO_DISTRICTS);
+    type Detail = { caseId: string; mandate: { decisionDate: string; reportDeadlines: Array<{ kind: string; dueOn: string }> }; children: Array<{ personId: string }>; adults: Array<{ personId: string }> };
+    const { body } = await coordinator.get<Detail>(`/api/v1/districts/${demoCase.district}/referrals/${referralId}`);
+    const open = {
+      number: demoCase.number,
+      district: demoCase.district,
+      caseId: body.caseId,
+      childId: body.children[0]?.personId ?? '',
+      parentId: body.adults[0]?.personId ?? '',
+      decisionDate: body.mandate.decisionDate,
+      interimDueOn: body.mandate.reportDeadlines.find((d) => d.kind === 'INTERIM')?.dueOn ?? null,
+      slot,
+    };
+    const reporter = { sessionAcknowledged: this.reporter.followUpAcknowledged, assessmentAcknowledged: this.reporter.followUpAcknowledged };
+    await seedSessions(coordinator, reporter, open, DEMO_DISTRICTS[0], this.today);
+    await seedAssessments(practitioner, coordinator, reporter, open, this.today);
   }
 
   private async read(path: string, id: string): Promise<CommandAnswer> {
@@ -198,11 +142,6 @@ export class DemoSeed {
       throw new DemoSeedError(`${path.replace(/[0-9a-f-]{36}/, '{id}')} answered ${response.status} ${problem.code ?? ''}`.trim());
     }
   }
-}
-
-function scheduleBody(session: DemoSession, participantId: string): unknown {
-  const { sessionId, sessionType, roomId, practitionerId, startsAt, endsAt } = session;
-  return { sessionId, sessionType, participantIds: [participantId], practitionerIds: [practitionerId], roomId, startsAt, endsAt };
 }
 
 function bodyOf(step: DemoStep): unknown {

@@ -1,3 +1,5 @@
+import { DemoHttp } from './demo-http';
+
 /**
  * The demo's sessions. The sessions API takes no event time: a session is scheduled only in the future
  * (SESSION_IN_THE_PAST) and marked held, missed or disturbed only once it has started. So the planned
@@ -71,4 +73,77 @@ export function sessionStartingNow(district: string, caseNumber: number, slot: n
     endsAt: withOffset(start + 45 * 60_000),
     outcome,
   };
+}
+
+/** What the seed knows of an open demo case once its referral is accepted. */
+export interface OpenDemoCase {
+  readonly number: number;
+  readonly district: string;
+  readonly caseId: string;
+  readonly childId: string;
+  readonly parentId: string;
+  readonly decisionDate: string;
+  /** The mandate's interim report deadline, which the demo's report answers. */
+  readonly interimDueOn: string | null;
+  /** Its rank among its district's open cases. */
+  readonly slot: number;
+}
+
+export interface SessionReporter {
+  sessionAcknowledged(number: number, district: string, sessionId: string, what: string): void;
+}
+
+interface PlanView {
+  readonly sessions: ReadonlyArray<{ readonly sessionId: string; readonly status: string; readonly startsAt: { readonly utc: string } }>;
+}
+
+/**
+ * An open case's sessions, once sessions has opened its plan from the case-opened contract: two
+ * interviews planned in the coming days; the first two open cases of each district also get a session
+ * starting now, held (the first district's with the demo's one incident) or missed by the parent.
+ */
+export async function seedSessions(http: DemoHttp, reporter: SessionReporter, demo: OpenDemoCase, firstDistrict: string, today: number): Promise<void> {
+  const casePath = `/api/v1/districts/${demo.district}/cases/${demo.caseId}`;
+  const plan = () => http.get<PlanView>(`${casePath}/session-plan`);
+  await http.eventually(plan);
+  const sessions = plannedSessions(demo.district, demo.number, demo.slot, today);
+  const outcome = demo.slot === 0 ? (demo.district === firstDistrict ? 'held-with-incident' : 'held') : 'no-show';
+  if (demo.slot < 2) sessions.push(sessionStartingNow(demo.district, demo.number, demo.slot, outcome, Date.now()));
+  for (const session of sessions) {
+    const participant = session.sessionType === 'child-interview' ? demo.childId : demo.parentId;
+    const key = `demo-${demo.number}-${session.sessionId}`;
+    const path = `${casePath}/sessions/${session.sessionId}`;
+    let current = await plan();
+    if (!current.body.sessions.some((s) => s.sessionId === session.sessionId)) {
+      await http.send('POST', `${casePath}/sessions`, `${key}-schedule`, scheduleBody(session, participant));
+      reporter.sessionAcknowledged(demo.number, demo.district, session.sessionId, 'scheduled');
+      current = await plan();
+    }
+    if (session.outcome === 'planned') continue;
+    const seen = current.body.sessions.find((s) => s.sessionId === session.sessionId);
+    // Outcomes are recorded once the session has started (SESSION_NOT_STARTED_YET before).
+    const wait = Date.parse(seen?.startsAt.utc ?? session.startsAt) + 500 - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (session.outcome === 'held-with-incident') {
+      // Reported as it happens, before the session is marked held; the incident id makes a replay a no-op.
+      const incident = { incidentId: session.sessionId.replace('0000de5e', '0000de1c'), severity: 'minor', interruptedSession: false, informed: ['coordinator'] };
+      await http.send('POST', `${path}/incidents`, `${key}-incident`, incident);
+      reporter.sessionAcknowledged(demo.number, demo.district, session.sessionId, 'incident');
+      current = await plan();
+    }
+    if (seen?.status !== 'scheduled') continue;
+    if (session.outcome !== 'no-show') {
+      // A session is marked held once everyone's attendance is recorded (ATTENDANCE_INCOMPLETE before).
+      await http.send('PUT', `${path}/attendance/${participant}`, `${key}-attendance`, { status: 'present' }, { ifMatch: current.etag });
+      current = await plan();
+    }
+    const recorded = session.outcome === 'no-show' ? 'no-show' : 'held';
+    await http.send('POST', `${path}/${recorded}`, `${key}-${recorded}`, recorded === 'no-show' ? { attributedTo: 'parent', attributedParticipantId: participant } : {}, { ifMatch: current.etag });
+    reporter.sessionAcknowledged(demo.number, demo.district, session.sessionId, recorded);
+  }
+}
+
+function scheduleBody(session: DemoSession, participantId: string): unknown {
+  const { sessionId, sessionType, roomId, practitionerId, startsAt, endsAt } = session;
+  return { sessionId, sessionType, participantIds: [participantId], practitionerIds: [practitionerId], roomId, startsAt, endsAt };
 }
