@@ -80,3 +80,59 @@ export async function referralIds(baseUrl: string, token: string, district: stri
   const body = (await response.json()) as { items: Array<{ id: string }>; total: number };
   return body.items.map((i) => i.id);
 }
+
+interface FollowUpViews {
+  readonly plan: { sessions: Array<{ sessionId: string; status: string }> };
+  readonly file: {
+    wellbeingAssessments: Array<{ assessmentId: string }>;
+    riskAssessments: unknown[];
+    decisions: Array<{ decisionId: string; status: string }>;
+    reports: Array<{ reportId: string; versions: Array<{ signOffs: unknown[]; sentOn: string | null }> }>;
+  };
+}
+
+/**
+ * What sessions and assessments hold for a demo case, as the states the seed's follow-up lines name:
+ * `<id> scheduled|held|no-show|incident`, `<id> wellbeing …`, `<caseId> risk`, `<id> decision <outcome> drafted|signed`,
+ * `<id> report generated|signed off|sent`. Each entry is "<id> <state>".
+ */
+export async function followUpStates(baseUrl: string, token: string, district: string, referralId: string): Promise<Set<string>> {
+  const get = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    return (await response.json()) as T;
+  };
+  const { caseId } = await get<{ caseId: string }>(`/api/v1/districts/${district}/referrals/${referralId}`);
+  const casePath = `/api/v1/districts/${district}/cases/${caseId}`;
+  const plan = await get<FollowUpViews['plan']>(`${casePath}/session-plan`);
+  const file = await get<FollowUpViews['file']>(`${casePath}/assessment-file`);
+  const states = new Set<string>();
+  for (const s of plan.sessions) {
+    states.add(`${s.sessionId} scheduled`);
+    if (s.status !== 'scheduled') states.add(`${s.sessionId} ${s.status}`);
+    const session = await get<{ incidents: unknown[] }>(`${casePath}/sessions/${s.sessionId}`);
+    if (session.incidents.length > 0) states.add(`${s.sessionId} incident`);
+  }
+  for (const a of file.wellbeingAssessments) states.add(`${a.assessmentId} wellbeing`);
+  if (file.riskAssessments.length > 0) states.add(`${caseId} risk`);
+  for (const d of file.decisions) {
+    states.add(`${d.decisionId} drafted`);
+    if (d.status === 'signed') states.add(`${d.decisionId} signed`);
+  }
+  for (const r of file.reports) {
+    const version = r.versions[0];
+    states.add(`${r.reportId} generated`);
+    if ((version?.signOffs.length ?? 0) >= 2) states.add(`${r.reportId} signed off`);
+    if (version?.sentOn) states.add(`${r.reportId} sent`);
+  }
+  return states;
+}
+
+/** A seed line `seed acknowledged follow-up <n> <district> <id> <what>` as the state followUpStates reports. */
+export function acknowledgedFollowUp(line: string): { caseNumber: number; district: string; state: string } | undefined {
+  const match = /seed acknowledged follow-up (\d+) (\S+) ([0-9a-f-]{36}) (.+)$/.exec(line);
+  if (!match) return undefined;
+  const [, n, district, id, what] = match as unknown as [string, string, string, string, string];
+  const state = what.startsWith('wellbeing') ? 'wellbeing' : what.startsWith('decision') ? (what.endsWith('signed') ? 'signed' : 'drafted') : what.replace(/^report /, '');
+  return { caseNumber: Number(n), district, state: `${id} ${state}` };
+}

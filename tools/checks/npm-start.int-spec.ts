@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { devToken, eventually, LienProcess, referralIds } from './lien-process';
+import { acknowledgedFollowUp, devToken, eventually, followUpStates, LienProcess, referralIds } from './lien-process';
 
 // One file, run in order: the starts share dist/, which the first start builds.
 const port = 3600 + Math.floor(Math.random() * 300);
@@ -28,11 +28,15 @@ async function ready(): Promise<void> {
   if (response.status !== 200) throw new Error(`not ready: ${response.status} ${await response.text()}`);
 }
 
-async function referralsReceived(token: string): Promise<number> {
-  const response = await fetch(`${baseUrl}/api/v1/districts/luxembourg/indicators?from=${year}&to=${year}`, { headers: { authorization: `Bearer ${token}` } });
+async function indicatorTotals(token: string, district: string): Promise<Record<string, number>> {
+  const response = await fetch(`${baseUrl}/api/v1/districts/${district}/indicators?from=${year}&to=${year}`, { headers: { authorization: `Bearer ${token}` } });
   if (response.status !== 200) throw new Error(`indicators answered ${response.status}`);
   const { report } = (await response.json()) as { report: { periods: Array<{ indicators: Record<string, { total: number }> }> } };
-  return report.periods[0]?.indicators['referrals-received']?.total ?? 0;
+  return Object.fromEntries(Object.entries(report.periods[0]?.indicators ?? {}).map(([id, indicator]) => [id, indicator.total]));
+}
+
+async function referralsReceived(token: string): Promise<number> {
+  return (await indicatorTotals(token, 'luxembourg'))['referrals-received'] ?? 0;
 }
 
 describe('npm start: the whole platform in one process on a fresh data folder', () => {
@@ -110,18 +114,39 @@ describe('npm start: the demo seed survives a kill', () => {
 
   it('given a seed killed midway, when started again, then every acknowledged command is there and the seed completes with 40 cases, no more', async () => {
     lien = new LienProcess({ LIEN_DATA_DIR: dataDir, PORT: String(port) });
-    await lien.waitForLine(/seed progress 8\/40/, 300_000);
+    // Killed between a decision's draft and its co-signature: the resumed seed must sign it, not draft it twice.
+    await lien.waitForLine(/seed acknowledged follow-up 6 luxembourg \S+ decision adapt drafted/, 300_000);
     await lien.stop('SIGKILL');
-    const acknowledged = new Set(lien.lines.flatMap((l) => /seed acknowledged case \d+ \S+ ([0-9a-f-]{36})/.exec(l)?.[1] ?? []));
-    expect(acknowledged.size).toBeGreaterThanOrEqual(8);
+    const referralOf = new Map(lien.lines.flatMap((l) => {
+      const match = /seed acknowledged case (\d+) \S+ ([0-9a-f-]{36})/.exec(l);
+      return match ? [[Number(match[1]), match[2] as string] as const] : [];
+    }));
+    const followUps = lien.lines.flatMap((l) => acknowledgedFollowUp(l) ?? []);
+    expect(referralOf.size).toBeGreaterThanOrEqual(6);
+    expect(followUps.length).toBeGreaterThan(10);
 
     lien = new LienProcess({ LIEN_DATA_DIR: dataDir, PORT: String(port) });
     await lien.waitForLine(/seed complete: 40 demo cases/, 300_000);
     const token = await devToken(baseUrl, ['luxembourg', 'namur']);
     const stored = [...(await referralIds(baseUrl, token, 'luxembourg')), ...(await referralIds(baseUrl, token, 'namur'))];
     expect(stored).toHaveLength(40);
-    for (const id of acknowledged) expect(stored).toContain(id);
+    for (const id of referralOf.values()) expect(stored).toContain(id);
+    for (const caseNumber of new Set(followUps.map((f) => f.caseNumber))) {
+      const ofCase = followUps.filter((x) => x.caseNumber === caseNumber);
+      const states = await followUpStates(baseUrl, token, ofCase[0]?.district ?? '', referralOf.get(caseNumber) ?? '');
+      for (const f of ofCase) expect(states).toContain(f.state);
+    }
     expect(lien.output).toMatch(/seed progress 40\/40/);
+    // Completed once, nothing doubled: what each district's dashboard counts this year.
+    const totals = await eventually(async () => {
+      const both = [await indicatorTotals(token, 'luxembourg'), await indicatorTotals(token, 'namur')];
+      if (both.some((t) => t['reports-to-mandants'] !== 1)) throw new Error('reports not counted yet');
+      return both;
+    }, 30_000);
+    for (const t of totals) {
+      expect(t).toMatchObject({ 'referrals-received': 20, 'waiting-list': 4, 'bond-decisions': 4, 'wellbeing-trend': 8, 'sessions-held': 1, 'no-shows': 1, 'reports-to-mandants': 1 });
+    }
+    expect(totals.map((t) => t['incidents'])).toEqual([1, 0]);
   }, 620_000);
 });
 
