@@ -2,8 +2,15 @@
 // served on loopback, so the services use the very code paths (pg, TypeORM) they use on a real server.
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { accessSync, constants, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The built session queue of apps/lien (ADR 0013): pglite-socket's own queue interleaves the pg clients'
+// extended-protocol messages ("unnamed prepared statement does not exist") and lets one connection's
+// open transaction stall the others. Used when built (npm run start:services builds first).
+const sessionServerModule = join(resolve(dirname(fileURLToPath(import.meta.url)), '../..'), 'dist/apps/lien/src/pglite-session-server.js');
 
 export class StartupError extends Error {}
 
@@ -16,6 +23,18 @@ export async function startEmbeddedPostgres(dataDir) {
     throw new StartupError(`the data folder ${dataDir} is not writable; set LIEN_DATA_DIR to a folder you can write`);
   }
   const db = await PGlite.create(dir);
+  if (existsSync(sessionServerModule)) {
+    const { PGliteSessionServer } = createRequire(import.meta.url)(sessionServerModule);
+    const sessions = new PGliteSessionServer(db);
+    const address = await sessions.start();
+    return {
+      url: `postgres://postgres@${address}/postgres`,
+      async stop() {
+        await sessions.stop();
+        await db.close();
+      },
+    };
+  }
   // Connections are cheap here: the single PGlite session serialises their transactions.
   const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 200 });
   await server.start();
