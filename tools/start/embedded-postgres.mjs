@@ -14,14 +14,7 @@ const sessionServerModule = join(resolve(dirname(fileURLToPath(import.meta.url))
 
 export class StartupError extends Error {}
 
-export async function startEmbeddedPostgres(dataDir) {
-  const dir = join(dataDir, 'pglite');
-  try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-  } catch {
-    throw new StartupError(`the data folder ${dataDir} is not writable; set LIEN_DATA_DIR to a folder you can write`);
-  }
+async function serve(dir) {
   const db = await PGlite.create(dir);
   if (existsSync(sessionServerModule)) {
     const { PGliteSessionServer } = createRequire(import.meta.url)(sessionServerModule);
@@ -43,6 +36,35 @@ export async function startEmbeddedPostgres(dataDir) {
     async stop() {
       await server.stop();
       await db.close();
+    },
+  };
+}
+
+// Two PGlites as in the single-process host (ADR 0013): the event stores and personal-data keys
+// (`url` for EVENT_STORE_DATABASE_URL) apart from the read models, inboxes and checkpoints (`url`),
+// since a consumer holds its inbox transaction while it appends to its event store.
+export async function startEmbeddedPostgres(dataDir) {
+  const readModelsDir = join(dataDir, 'pglite');
+  const eventsDir = join(dataDir, 'pglite-events');
+  if (existsSync(join(readModelsDir, 'PG_VERSION')) && !existsSync(join(eventsDir, 'PG_VERSION'))) {
+    throw new StartupError(`the data folder ${dataDir} has the former single-database layout; remove it with npm run reset and start again`);
+  }
+  try {
+    for (const dir of [readModelsDir, eventsDir]) {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+    }
+  } catch {
+    throw new StartupError(`the data folder ${dataDir} is not writable; set LIEN_DATA_DIR to a folder you can write`);
+  }
+  const events = await serve(eventsDir);
+  const readModels = await serve(readModelsDir);
+  return {
+    url: readModels.url,
+    eventStoreUrl: events.url,
+    async stop() {
+      await readModels.stop();
+      await events.stop();
     },
   };
 }

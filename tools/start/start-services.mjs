@@ -42,7 +42,7 @@ async function main() {
     console.log(`lien: starting embedded PostgreSQL (PGlite) in ${dataDir}…`);
     embedded = await startEmbeddedPostgres(dataDir);
   }
-  const env = { ...process.env, HOST: host, LIEN_DATA_DIR: dataDir, ...(embedded ? { DATABASE_URL: embedded.url } : {}) };
+  const env = { ...process.env, HOST: host, LIEN_DATA_DIR: dataDir, ...(embedded ? { DATABASE_URL: embedded.url, EVENT_STORE_DATABASE_URL: embedded.eventStoreUrl } : {}) };
   const children = SERVICES.map((name, index) =>
     spawn(process.execPath, [join(root, `dist/apps/${name}/src/main.js`)], { cwd: root, stdio: 'inherit', env: { ...env, PORT: String(basePort + index) } }),
   );

@@ -1,6 +1,7 @@
 /* eslint-disable @nx/enforce-module-boundaries -- the all-in-one host is the one place that mounts the four service apps together (ADR 0013) */
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { AuthModule, authConfigFromEnv } from '@lien/shared-auth';
+import { ObservabilityModule } from '@lien/shared-observability';
 import { HealthModule, ReadinessIndicator } from '@lien/shared-platform';
 import { InfrastructureConfig, ServiceTransport, sharedTransport } from '@lien/shared-wiring';
 import { assessmentsInfrastructureFromEnv } from '../../assessments/src/composition/assessments-infrastructure';
@@ -30,7 +31,8 @@ function readinessOf(service: string, token: string | symbol): Provider & { prov
 
 /**
  * The four services in one NestJS application: one port, one authentication guard, one health
- * endpoint, one API document, and one transport on which their contracts flow.
+ * endpoint, one API document, one `/metrics` (and command telemetry), and one transport on which
+ * their contracts flow.
  */
 @Module({})
 export class LienHostModule {
@@ -49,6 +51,7 @@ export class LienHostModule {
       readinessOf('assessments', ASSESSMENTS_READINESS),
       readinessOf('reporting', REPORTING_READINESS),
     ];
-    return { module: LienHostModule, imports: [auth, ...services, HealthModule.forRoot({ imports: services, indicators })] };
+    // Observability once for the four: a mount per service would count each command twice.
+    return { module: LienHostModule, imports: [ObservabilityModule.forRoot(), auth, ...services, HealthModule.forRoot({ imports: services, indicators })] };
   }
 }

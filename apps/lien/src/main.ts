@@ -1,3 +1,5 @@
+// First: OpenTelemetry starts before NestJS, pg and http load, so its instrumentations can patch them.
+import './instrumentation';
 import 'reflect-metadata';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,10 +38,12 @@ async function realParts(config: InfrastructureConfig): Promise<{ infrastructure
   if (config.mode === 'real') return { infrastructure: config };
   say(`starting embedded PostgreSQL (PGlite) in ${config.dataDir}…`);
   const embedded = await startEmbeddedDatabase(config.dataDir);
-  // The services read DATABASE_URL too (their options from the environment): point it at the embedded server.
+  // The services read DATABASE_URL too (their options from the environment): point it at the embedded servers.
   process.env['DATABASE_URL'] = embedded.url;
+  process.env['EVENT_STORE_DATABASE_URL'] = embedded.eventStoreUrl;
   process.env['LIEN_DATA_DIR'] = config.dataDir;
-  return { infrastructure: { mode: 'real', databaseUrl: embedded.url, ...(config.schemaPrefix ? { schemaPrefix: config.schemaPrefix } : {}) }, embedded };
+  const schemaPrefix = config.schemaPrefix ? { schemaPrefix: config.schemaPrefix } : {};
+  return { infrastructure: { mode: 'real', databaseUrl: embedded.url, eventStoreDatabaseUrl: embedded.eventStoreUrl, ...schemaPrefix }, embedded };
 }
 
 async function start(port: number, host: string): Promise<Started & { config: InfrastructureConfig }> {

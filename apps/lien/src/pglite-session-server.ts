@@ -24,8 +24,21 @@ function readyStatus(response: Buffer): number | undefined {
   return status;
 }
 
-/** How long a connection may sit idle inside its transaction while others wait, before it is split. */
-const IDLE_IN_TRANSACTION_MS = 50;
+/** How long others wait for a connection idle inside its transaction before they are failed (never the holder). */
+const DEFAULT_HOLD_TIMEOUT_MS = 30_000;
+
+/** A PostgreSQL ErrorResponse (FATAL, lock_not_available): the pg client reports it as the query's error. */
+function errorResponse(message: string): Uint8Array {
+  const fields = Buffer.concat([
+    Buffer.from('SFATAL\0VFATAL\0C55P03\0'),
+    Buffer.from(`M${message}\0`),
+    Buffer.from('\0'),
+  ]);
+  const header = Buffer.alloc(5);
+  header[0] = 0x45; // 'E'
+  header.writeInt32BE(4 + fields.length, 1);
+  return Buffer.concat([header, fields]);
+}
 
 /**
  * PGlite has one session. pglite-socket's own queue hands it to whichever connection sent the next
@@ -34,28 +47,28 @@ const IDLE_IN_TRANSACTION_MS = 50;
  * from its first message until PGlite answers ReadyForQuery idle: an exchange or a transaction runs
  * whole, the others wait their turn, as on a server with a single backend.
  *
- * One pattern needs more: a consumer records a message in its inbox inside a transaction on one
- * connection and, before committing, appends the effect through another (the event store's pool). On
- * a server these are two backends; here the second would wait forever for the first. So a connection
- * idle inside its transaction for IDLE_IN_TRANSACTION_MS while others wait has what it wrote so far
- * committed, the others take their turns, and its next message reopens a transaction first. Its
- * transaction is then two; the others' commits stay exactly as acknowledged (ADR 0013).
+ * A transaction is never committed or split on its holder's behalf: what it commits is exactly what it
+ * wrote. A holder that waits, inside its transaction, for work queued behind it on another connection
+ * of the same PGlite can never go on; after `holdTimeoutMs` the waiting connections are failed with a
+ * clear error (and closed), like a lock timeout on a server, so the fault shows instead of a hang. The
+ * host keeps the event stores in a PGlite of their own so that no caller needs this (ADR 0013).
  */
 export class SessionQueue {
-  private readonly waiting: Waiting[] = [];
+  private readonly waiting: (Waiting & { readonly since: number })[] = [];
   private owner: number | undefined;
   private ownerStatus: number | undefined;
   private ownerIdleSince = 0;
-  /** Connections whose transaction was committed early: their next message reopens one. */
-  private readonly split = new Set<number>();
-  private splitTimer: NodeJS.Timeout | undefined;
+  private holdTimer: NodeJS.Timeout | undefined;
   private running = false;
 
-  constructor(private readonly db: PGlite) {}
+  constructor(
+    private readonly db: PGlite,
+    private readonly holdTimeoutMs = DEFAULT_HOLD_TIMEOUT_MS,
+  ) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ handlerId, message, onData, resolve, reject });
+      this.waiting.push({ handlerId, message, onData, resolve, reject, since: Date.now() });
       void this.pump();
     });
   }
@@ -75,11 +88,15 @@ export class SessionQueue {
 
   /** A connection gone in the middle of its turn: roll back what it left open and let the others in. */
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
-    this.split.delete(handlerId);
     if (this.owner !== handlerId) return;
     if (this.db.isInTransaction()) await this.db.exec('ROLLBACK').catch(() => undefined);
     this.release();
     void this.pump();
+  }
+
+  stop(): void {
+    clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
   }
 
   private release(): void {
@@ -89,36 +106,36 @@ export class SessionQueue {
 
   private next(): Waiting | undefined {
     const index = this.owner === undefined ? 0 : this.waiting.findIndex((w) => w.handlerId === this.owner);
-    if (index < 0) this.splitLater();
+    if (index < 0) this.watchHold();
     return index < 0 ? undefined : this.waiting.splice(index, 1)[0];
   }
 
-  /** The owner waits inside its transaction and others wait for it: split it if that lasts. */
-  private splitLater(): void {
+  /** The owner sits inside its transaction while others wait: watch that it does not last forever. */
+  private watchHold(): void {
     const inTransaction = this.ownerStatus !== undefined && this.ownerStatus !== IDLE;
-    if (!inTransaction || this.waiting.length === 0 || this.splitTimer) return;
-    const owner = this.owner;
-    this.splitTimer = setTimeout(() => {
-      this.splitTimer = undefined;
-      const idleFor = Date.now() - this.ownerIdleSince;
-      if (this.running || this.owner !== owner || owner === undefined || idleFor < IDLE_IN_TRANSACTION_MS || this.waiting.some((w) => w.handlerId === owner)) return void this.pump();
-      void this.commitEarly(owner);
-    }, IDLE_IN_TRANSACTION_MS);
+    if (!inTransaction || this.waiting.length === 0 || this.holdTimer) return;
+    const oldest = Math.min(...this.waiting.map((w) => w.since));
+    const due = Math.max(this.ownerIdleSince, oldest) + this.holdTimeoutMs - Date.now();
+    this.holdTimer = setTimeout(() => this.checkHold(), Math.max(0, due));
+    this.holdTimer.unref();
   }
 
-  /** PGlite's exec takes its own lock (not runExclusive); `running` keeps the queue out meanwhile. */
-  private async commitEarly(owner: number): Promise<void> {
-    this.running = true;
-    try {
-      await this.db.exec('COMMIT');
-      this.split.add(owner);
-      this.release();
-    } catch {
-      // Left as it was: the owner's next message meets its transaction as it left it.
-    } finally {
-      this.running = false;
+  private checkHold(): void {
+    this.holdTimer = undefined;
+    const owner = this.owner;
+    const now = Date.now();
+    const ownerMoved = this.running || owner === undefined || this.waiting.some((w) => w.handlerId === owner);
+    if (ownerMoved || now - this.ownerIdleSince < this.holdTimeoutMs) return void this.pump().then(() => this.watchHold());
+    const seconds = Math.round(this.holdTimeoutMs / 1000);
+    const message = `embedded database: waited ${seconds} s for another connection's open transaction, which itself waits; failed instead of committing it (ADR 0013)`;
+    for (let i = this.waiting.length - 1; i >= 0; i--) {
+      const item = this.waiting[i];
+      if (!item || now - item.since < this.holdTimeoutMs) continue;
+      this.waiting.splice(i, 1);
+      item.onData(errorResponse(message));
+      item.reject(new Error(message));
     }
-    await this.pump();
+    this.watchHold();
   }
 
   private async pump(): Promise<void> {
@@ -129,7 +146,6 @@ export class SessionQueue {
         this.owner = item.handlerId;
         const chunks: Buffer[] = [];
         try {
-          if (this.split.delete(item.handlerId)) await this.db.exec('BEGIN');
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(item.message, {
               onRawData: (data) => {
@@ -162,8 +178,8 @@ export class PGliteSessionServer {
   private readonly handlers = new Set<PGLiteSocketHandler>();
   private server: Server | undefined;
 
-  constructor(db: PGlite) {
-    this.queue = new SessionQueue(db);
+  constructor(db: PGlite, options: { holdTimeoutMs?: number } = {}) {
+    this.queue = new SessionQueue(db, options.holdTimeoutMs);
   }
 
   async start(host = '127.0.0.1'): Promise<string> {
@@ -179,6 +195,7 @@ export class PGliteSessionServer {
   }
 
   async stop(): Promise<void> {
+    this.queue.stop();
     for (const handler of this.handlers) await handler.detach(true);
     this.handlers.clear();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));

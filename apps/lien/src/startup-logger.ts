@@ -1,23 +1,38 @@
-import { ConsoleLogger } from '@nestjs/common';
+import { LoggerService } from '@nestjs/common';
+import { createLogger, StructuredNestLogger } from '@lien/shared-observability';
 
 /**
- * Nest's logger, except while the platform starts: a start that fails is reported by the host in one
- * line (startupMessage), so Nest's own report of it, with its stack trace and the driver's message
- * (which could quote a connection string), is left out.
+ * The services' structured JSON logs (trace ids, redaction), except while the platform starts: a start
+ * that fails is reported by the host in one line (startupMessage), so Nest's own report of it, with its
+ * stack trace and the driver's message (which could quote a connection string), is left out. The
+ * console is a person's terminal here: warnings and errors only, unless LOG_LEVEL says otherwise.
  */
-export class StartupLogger extends ConsoleLogger {
+export class StartupLogger implements LoggerService {
   private starting = true;
-
-  constructor() {
-    super('lien', { logLevels: ['error', 'warn'] });
-  }
+  private readonly logger = new StructuredNestLogger(createLogger('lien', process.env['LOG_LEVEL'] ?? 'warn'));
 
   started(): void {
     this.starting = false;
   }
 
-  override error(message: unknown, ...rest: unknown[]): void {
+  log(message: unknown, context?: string): void {
+    this.logger.log(message, context);
+  }
+
+  error(message: unknown, trace?: string, context?: string): void {
     if (this.starting) return;
-    super.error(message, ...rest);
+    this.logger.error(message, trace, context);
+  }
+
+  warn(message: unknown, context?: string): void {
+    this.logger.warn(message, context);
+  }
+
+  debug(message: unknown, context?: string): void {
+    this.logger.debug(message, context);
+  }
+
+  verbose(message: unknown, context?: string): void {
+    this.logger.verbose(message, context);
   }
 }

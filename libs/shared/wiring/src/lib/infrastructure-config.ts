@@ -3,11 +3,21 @@ import { join, resolve } from 'node:path';
 /**
  * Which real parts a process runs on, from the environment alone:
  * - embedded (default): PGlite in `LIEN_DATA_DIR`, in-process transport, no server needed;
- * - real: `DATABASE_URL` (read models, and the event store unless `KURRENTDB_URL`), `KAFKA_BROKERS`.
+ * - real: `DATABASE_URL` (read models, and the event store unless `KURRENTDB_URL`), `KAFKA_BROKERS`;
+ *   `EVENT_STORE_DATABASE_URL` optionally puts the PostgreSQL event stores and personal-data keys in
+ *   another database (the single-process host keeps them in a PGlite of their own, ADR 0013).
  */
 export type InfrastructureConfig = (
   | { readonly mode: 'embedded'; readonly dataDir: string }
-  | { readonly mode: 'real'; readonly databaseUrl: string; readonly kafkaBrokers?: readonly string[]; readonly kurrentDbUrl?: string }
+  | {
+      readonly mode: 'real';
+      /** Read models, inboxes, idempotency keys, relay checkpoints: and the rest, unless given apart below. */
+      readonly databaseUrl: string;
+      /** The event stores and personal-data keys, when they live apart from the read models; else `databaseUrl`. */
+      readonly eventStoreDatabaseUrl?: string;
+      readonly kafkaBrokers?: readonly string[];
+      readonly kurrentDbUrl?: string;
+    }
 ) & {
   /** Prefix of every schema a service owns (`<prefix>_<service>_events`…); `lien` unless `LIEN_SCHEMA_PREFIX`. */
   readonly schemaPrefix?: string;
@@ -27,14 +37,16 @@ function partsFromEnv(env: NodeJS.ProcessEnv): InfrastructureConfig {
   const databaseUrl = env['DATABASE_URL'] || undefined;
   const kafka = env['KAFKA_BROKERS'] || undefined;
   const kurrentDbUrl = env['KURRENTDB_URL'] || undefined;
+  const eventStoreDatabaseUrl = env['EVENT_STORE_DATABASE_URL'] || undefined;
   if (!databaseUrl) {
     // Half a set of real parts would split the data between an embedded database and a server: refuse.
-    const stray = [kafka && 'KAFKA_BROKERS', kurrentDbUrl && 'KURRENTDB_URL'].filter(Boolean);
+    const stray = [kafka && 'KAFKA_BROKERS', kurrentDbUrl && 'KURRENTDB_URL', eventStoreDatabaseUrl && 'EVENT_STORE_DATABASE_URL'].filter(Boolean);
     if (stray.length) throw new InfrastructureConfigurationError(`${stray.join(' and ')} given without DATABASE_URL: the read models need PostgreSQL too`);
     return { mode: 'embedded', dataDir: resolve(env['LIEN_DATA_DIR'] ?? join(process.cwd(), '.lien')) };
   }
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new InfrastructureConfigurationError('DATABASE_URL must be a postgres:// URL');
+  if (eventStoreDatabaseUrl && !/^postgres(ql)?:\/\//.test(eventStoreDatabaseUrl)) throw new InfrastructureConfigurationError('EVENT_STORE_DATABASE_URL must be a postgres:// URL');
   const kafkaBrokers = kafka?.split(',').map((b) => b.trim()).filter(Boolean);
   if (kafkaBrokers?.some((b) => !/^[^:\s]+:\d+$/.test(b))) throw new InfrastructureConfigurationError('KAFKA_BROKERS must be host:port[,host:port…]');
-  return { mode: 'real', databaseUrl, ...(kafkaBrokers ? { kafkaBrokers } : {}), ...(kurrentDbUrl ? { kurrentDbUrl } : {}) };
+  return { mode: 'real', databaseUrl, ...(eventStoreDatabaseUrl ? { eventStoreDatabaseUrl } : {}), ...(kafkaBrokers ? { kafkaBrokers } : {}), ...(kurrentDbUrl ? { kurrentDbUrl } : {}) };
 }

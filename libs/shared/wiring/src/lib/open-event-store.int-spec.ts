@@ -26,6 +26,14 @@ describe('choosing the real parts from the environment', () => {
   it('given a database and brokers, when read, then the real parts', () => {
     expect(infrastructureFromEnv({ DATABASE_URL: 'postgres://x/y', KAFKA_BROKERS: 'a:1,b:2' })).toEqual({ mode: 'real', databaseUrl: 'postgres://x/y', kafkaBrokers: ['a:1', 'b:2'] });
   });
+
+  it('given an event store database beside DATABASE_URL, when read, then both, the event stores apart', () => {
+    expect(infrastructureFromEnv({ DATABASE_URL: 'postgres://x/read', EVENT_STORE_DATABASE_URL: 'postgres://x/events' })).toEqual({ mode: 'real', databaseUrl: 'postgres://x/read', eventStoreDatabaseUrl: 'postgres://x/events' });
+  });
+
+  it('given EVENT_STORE_DATABASE_URL without DATABASE_URL, when read, then a clear configuration error', () => {
+    expect(() => infrastructureFromEnv({ EVENT_STORE_DATABASE_URL: 'postgres://x/events' })).toThrow(/EVENT_STORE_DATABASE_URL given without DATABASE_URL/);
+  });
 });
 
 describe.each(['embedded', 'postgres'] as const)('the %s event store as services get it', (mode) => {
@@ -64,4 +72,39 @@ describe.each(['embedded', 'postgres'] as const)('the %s event store as services
     await reopened.close();
     // PGlite's first start runs initdb in WebAssembly: tens of seconds on a loaded 2-core machine.
   }, 180_000);
+});
+
+describe('the event store in a database apart from the read models', () => {
+  const service = `wiring${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+  // The server's `postgres` database stands for the events database, the test database for the read models.
+  const readModelUrl = () => requiredEnv('DATABASE_URL');
+  const eventsUrl = () => readModelUrl().replace(/\/[^/?]+(\?|$)/, '/postgres$1');
+
+  async function schemasIn(url: string): Promise<string[]> {
+    const pool = new Pool({ connectionString: url, max: 1 });
+    try {
+      const { rows } = await pool.query<{ name: string }>('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE $1 ORDER BY 1', [`lien_${service}_%`]);
+      return rows.map((r) => r.name);
+    } finally {
+      await pool.end();
+    }
+  }
+
+  afterAll(async () => {
+    for (const url of [readModelUrl(), eventsUrl()]) {
+      const pool = new Pool({ connectionString: url, max: 1 });
+      await pool.query(`DROP SCHEMA IF EXISTS lien_${service}_events CASCADE; DROP SCHEMA IF EXISTS lien_${service}_keys CASCADE`);
+      await pool.end();
+    }
+  });
+
+  it('given eventStoreDatabaseUrl, when an event with a personal field is appended, then the events and their keys are in that database and none in the read models one', async () => {
+    const opened = await openEventStore({ mode: 'real', databaseUrl: readModelUrl(), eventStoreDatabaseUrl: eventsUrl() }, service);
+    const stream = `referral-${randomUUID()}`;
+    await opened.store.append(stream, [{ type: 'referrals.ChildAdded.v1', data: { name: personal(randomUUID(), 'Zoé Fictive') }, metadata }], { expectedRevision: 'no-stream' });
+    await opened.close();
+
+    expect(await schemasIn(eventsUrl())).toEqual([`lien_${service}_events`, `lien_${service}_keys`]);
+    expect(await schemasIn(readModelUrl())).toEqual([]);
+  }, 60_000);
 });

@@ -30,13 +30,15 @@ export async function openEventStore(config: InfrastructureConfig, service: stri
     const keys = new PostgresKeyStore(pglite.database(), keySchema);
     return finish(pglite, keys, 'pglite', () => pglite.close());
   }
-  // Keys stay in PostgreSQL, apart from the log, whichever store holds the events.
-  const keyPool = new Pool({ connectionString: config.databaseUrl, max: 4 });
+  // Keys stay in PostgreSQL, apart from the log, whichever store holds the events; beside the PostgreSQL
+  // event store when that has a database of its own (the host's events PGlite, ADR 0013).
+  const eventStoreUrl = config.eventStoreDatabaseUrl ?? config.databaseUrl;
+  const keyPool = new Pool({ connectionString: eventStoreUrl, max: 4 });
   keyPool.on('error', () => undefined);
   const keys = new PostgresKeyStore(new PgPoolDatabase(keyPool), keySchema);
   const raw = config.kurrentDbUrl
     ? KurrentDbEventStore.connect(config.kurrentDbUrl)
-    : await PostgresEventStore.connect({ connection: { connectionString: config.databaseUrl, max: 10 }, schema });
+    : await PostgresEventStore.connect({ connection: { connectionString: eventStoreUrl, max: 10 }, schema });
   return finish(raw, keys, config.kurrentDbUrl ? 'kurrentdb' : 'postgres', async () => {
     await raw.close();
     await keyPool.end();
