@@ -3,6 +3,8 @@ export class DemoSeedError extends Error {}
 
 /** A claimed Idempotency-Key is given up after 60 s (PostgresIdempotencyStore): a little more than that. */
 const KEY_LAPSE_MS = 75_000;
+/** How long a read may answer 404 before the thing is taken as missing (contracts and projections are asynchronous). */
+const NOT_FOUND_YET_MS = 30_000;
 
 /** Ids in paths are replaced, so that a message never names a case. */
 function pathShape(path: string): string {
@@ -26,10 +28,18 @@ export class DemoHttp {
     return new DemoHttp(baseUrl, ((await response.json()) as { access_token: string }).access_token);
   }
 
+  /**
+   * A read. What another service learns from a contract, or a read model catching up after a restart,
+   * shows a little later than the command that caused it: a 404 is asked again for a while.
+   */
   async get<T>(path: string): Promise<{ body: T; etag: string }> {
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
-    if (!response.ok) throw new DemoSeedError(`${pathShape(path)} answered ${response.status}`);
-    return { body: (await response.json()) as T, etag: response.headers.get('etag') ?? '' };
+    const deadline = Date.now() + NOT_FOUND_YET_MS;
+    for (;;) {
+      const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
+      if (response.ok) return { body: (await response.json()) as T, etag: response.headers.get('etag') ?? '' };
+      if (response.status !== 404 || Date.now() > deadline) throw new DemoSeedError(`${pathShape(path)} answered ${response.status}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
   }
 
   /**

@@ -20,6 +20,8 @@ interface Problem {
 
 /** A claimed Idempotency-Key is given up after 60 s (PostgresIdempotencyStore): a little more than that. */
 const KEY_LAPSE_MS = 75_000;
+/** How long the referrals read model may take to catch up with its store after a restart. */
+const READ_MODEL_CATCH_UP_MS = 30_000;
 
 /** The statuses a referral may show once a step has been applied (a withdrawn open case is closed). */
 const AFTER: Record<DemoStep['kind'], readonly string[]> = {
@@ -71,7 +73,7 @@ export class DemoSeed {
       const id = answer.id;
       // A step whose answer was lost in a crash shows as a newer revision of the referral, which only this seed writes.
       answer = await this.command(`${path}/${id}/${step.kind}`, `demo-${demoCase.number}-${index}-${step.kind}`, bodyOf(step), answer.etag, async () => {
-        const current = await this.read(path, id);
+        const current = await this.read(path, id, (answer) => AFTER[step.kind].includes(answer.status));
         return AFTER[step.kind].includes(current.status) ? current : undefined;
       });
       this.reporter.acknowledged(demoCase, answer.id, answer.status);
@@ -100,11 +102,24 @@ export class DemoSeed {
     await seedAssessments(practitioner, coordinator, reporter, open, this.today);
   }
 
-  private async read(path: string, id: string): Promise<CommandAnswer> {
-    const response = await fetch(`${this.baseUrl}${path}/${id}`, { headers: { authorization: `Bearer ${this.token}` } });
-    if (!response.ok) throw new DemoSeedError(`reading a demo referral answered ${response.status}`);
-    const json = (await response.json()) as { id: string; status: string; revision: string };
-    return { id: json.id, status: json.status, etag: response.headers.get('etag') ?? `"${json.revision}"` };
+  /**
+   * The referral as its read model shows it. After a restart that model may still be catching up with
+   * the store, so a referral not found yet, or one not yet at the state `settled` looks for, is asked
+   * again for a while before the answer counts.
+   */
+  private async read(path: string, id: string, settled: (answer: CommandAnswer) => boolean = () => true): Promise<CommandAnswer> {
+    const deadline = Date.now() + READ_MODEL_CATCH_UP_MS;
+    for (;;) {
+      const response = await fetch(`${this.baseUrl}${path}/${id}`, { headers: { authorization: `Bearer ${this.token}` } });
+      if (response.ok) {
+        const json = (await response.json()) as { id: string; status: string; revision: string };
+        const answer = { id: json.id, status: json.status, etag: response.headers.get('etag') ?? `"${json.revision}"` };
+        if (settled(answer) || Date.now() > deadline) return answer;
+      } else if (response.status !== 404 || Date.now() > deadline) {
+        throw new DemoSeedError(`reading a demo referral answered ${response.status}`);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
   }
 
   private async login(): Promise<string> {
