@@ -27,7 +27,8 @@ export class ReportingRuntime implements OnModuleDestroy {
     const dataSource = await openReportingDatabase(infrastructure.databaseUrl, options.schema);
     const database = new DistrictScopedDatabase(dataSource);
     const ownsTransport = options.transport === undefined;
-    const transport = options.transport ?? (infrastructure.kafkaBrokers ? createKafkaTransport({ brokers: [...infrastructure.kafkaBrokers], clientId: 'lien-reporting' }) : createEmbeddedTransport());
+    const groupPrefix = infrastructure.kafkaGroupPrefix ? { groupPrefix: infrastructure.kafkaGroupPrefix } : {};
+    const transport = options.transport ?? (infrastructure.kafkaBrokers ? createKafkaTransport({ brokers: [...infrastructure.kafkaBrokers], clientId: 'lien-reporting', ...groupPrefix }) : createEmbeddedTransport());
     const logger = new Logger('reporting');
     const projection = new ReportingProjection({
       dataSource,

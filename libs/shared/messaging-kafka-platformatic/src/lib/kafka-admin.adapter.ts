@@ -1,6 +1,6 @@
 import { PartitionEndOffsets, TopicAdmin, TopicSpec } from '@lien/shared-messaging';
 import { Admin, Consumer } from '@platformatic/kafka';
-import { baseOptions, KafkaConnectionOptions } from './kafka-options';
+import { baseOptions, clusterGroupId, KafkaConnectionOptions } from './kafka-options';
 
 export class KafkaTopicAdmin extends TopicAdmin {
   private readonly admin: Admin;
@@ -24,7 +24,7 @@ export class KafkaTopicAdmin extends TopicAdmin {
 
   async endOffsets(topic: string): Promise<PartitionEndOffsets> {
     // ListOffsets lives on the consumer client; it needs a group id but joins no group.
-    const consumer = new Consumer({ ...baseOptions(this.options), groupId: `lien-end-offsets-${process.pid}` });
+    const consumer = new Consumer({ ...baseOptions(this.options), groupId: clusterGroupId(this.options, `lien-end-offsets-${process.pid}`) });
     try {
       const offsets = await consumer.listOffsets({ topics: [topic] });
       return new Map((offsets.get(topic) ?? []).map((offset, partition) => [partition, offset.toString()]));

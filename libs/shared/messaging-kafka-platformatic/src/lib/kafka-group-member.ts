@@ -1,6 +1,6 @@
 import { SubscribeToTopicsOptions } from '@lien/shared-messaging';
 import { Consumer, MessagesStream, stringDeserializer } from '@platformatic/kafka';
-import { baseOptions, KafkaConnectionOptions } from './kafka-options';
+import { baseOptions, clusterGroupId, KafkaConnectionOptions } from './kafka-options';
 
 export type StringKeyConsumer = Consumer<string, Buffer, string, string>;
 export type StringKeyStream = MessagesStream<string, Buffer, string, string>;
@@ -30,7 +30,7 @@ export async function openStream(options: KafkaConsumerOptions, subscription: Su
   const sessionTimeout = options.sessionTimeoutMs ?? 10_000;
   const consumer: StringKeyConsumer = new Consumer({
     ...baseOptions(options),
-    groupId: subscription.groupId,
+    groupId: clusterGroupId(options, subscription.groupId),
     sessionTimeout,
     rebalanceTimeout: sessionTimeout * 2,
     heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 10)),

@@ -6,6 +6,17 @@ export interface KafkaConnectionOptions {
   readonly clientId: string;
   /** Per-request timeout in ms (client default 5 000). */
   readonly requestTimeoutMs?: number;
+  /**
+   * Put before every consumer group id on the cluster, e.g. `lien.luxembourg.`: the cluster's ACLs let a
+   * district's user own only the groups under its prefix. The handlers' names (and their inbox rows)
+   * stay as they are.
+   */
+  readonly groupPrefix?: string;
+}
+
+/** The group id as the cluster knows it. */
+export function clusterGroupId(options: KafkaConnectionOptions, groupId: string): string {
+  return `${options.groupPrefix ?? ''}${groupId}`;
 }
 
 export function parseBrokers(value: string): string[] {

@@ -16,6 +16,8 @@ export type InfrastructureConfig = (
       /** The event stores and personal-data keys, when they live apart from the read models; else `databaseUrl`. */
       readonly eventStoreDatabaseUrl?: string;
       readonly kafkaBrokers?: readonly string[];
+      /** Before every consumer group id on the cluster (`lien.<district>.`, `lien.central.`): what its ACLs allow. */
+      readonly kafkaGroupPrefix?: string;
       readonly kurrentDbUrl?: string;
     }
 ) & {
@@ -48,5 +50,31 @@ function partsFromEnv(env: NodeJS.ProcessEnv): InfrastructureConfig {
   if (eventStoreDatabaseUrl && !/^postgres(ql)?:\/\//.test(eventStoreDatabaseUrl)) throw new InfrastructureConfigurationError('EVENT_STORE_DATABASE_URL must be a postgres:// URL');
   const kafkaBrokers = kafka?.split(',').map((b) => b.trim()).filter(Boolean);
   if (kafkaBrokers?.some((b) => !/^[^:\s]+:\d+$/.test(b))) throw new InfrastructureConfigurationError('KAFKA_BROKERS must be host:port[,host:port…]');
-  return { mode: 'real', databaseUrl, ...(eventStoreDatabaseUrl ? { eventStoreDatabaseUrl } : {}), ...(kafkaBrokers ? { kafkaBrokers } : {}), ...(kurrentDbUrl ? { kurrentDbUrl } : {}) };
+  const kafkaGroupPrefix = kafkaBrokers ? groupPrefixFromEnv(env) : undefined;
+  return {
+    mode: 'real',
+    databaseUrl,
+    ...(eventStoreDatabaseUrl ? { eventStoreDatabaseUrl } : {}),
+    ...(kafkaBrokers ? { kafkaBrokers } : {}),
+    ...(kafkaGroupPrefix ? { kafkaGroupPrefix } : {}),
+    ...(kurrentDbUrl ? { kurrentDbUrl } : {}),
+  };
+}
+
+const GROUP_PREFIX = /^[a-z0-9][a-z0-9._-]*\.$/;
+
+/**
+ * `KAFKA_GROUP_PREFIX`, else the namespace the cluster's ACLs give the deployment (ADR 0005): a district's
+ * namespace (`LIEN_DISTRICT=<code>`) owns the groups under `lien.<code>.`, the central reporting (`*`)
+ * those under `lien.central.`. Without either (a laptop, CI), group ids stay as the handlers name them.
+ */
+function groupPrefixFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const explicit = env['KAFKA_GROUP_PREFIX'] || undefined;
+  if (explicit !== undefined) {
+    if (!GROUP_PREFIX.test(explicit)) throw new InfrastructureConfigurationError('KAFKA_GROUP_PREFIX must be lower-case dotted words ending with a dot, e.g. lien.namur.');
+    return explicit;
+  }
+  const district = (env['LIEN_DISTRICT'] ?? '').trim();
+  if (district === '*') return 'lien.central.';
+  return /^[a-z][a-z0-9-]*$/.test(district) && district !== 'unset' ? `lien.${district}.` : undefined;
 }

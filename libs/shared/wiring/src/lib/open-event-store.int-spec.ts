@@ -34,6 +34,31 @@ describe('choosing the real parts from the environment', () => {
   it('given EVENT_STORE_DATABASE_URL without DATABASE_URL, when read, then a clear configuration error', () => {
     expect(() => infrastructureFromEnv({ EVENT_STORE_DATABASE_URL: 'postgres://x/events' })).toThrow(/EVENT_STORE_DATABASE_URL given without DATABASE_URL/);
   });
+
+  describe('the consumer group prefix the cluster ACLs allow', () => {
+    const real = { DATABASE_URL: 'postgres://x/y', KAFKA_BROKERS: 'a:1' };
+    const prefixOf = (env: NodeJS.ProcessEnv) => (infrastructureFromEnv(env) as { kafkaGroupPrefix?: string }).kafkaGroupPrefix;
+
+    it('given a district namespace (LIEN_DISTRICT), when read, then its groups go under lien.<district>.', () => {
+      expect(prefixOf({ ...real, LIEN_DISTRICT: 'brabant-wallon' })).toBe('lien.brabant-wallon.');
+    });
+
+    it('given the central reporting (LIEN_DISTRICT=*), when read, then its groups go under lien.central.', () => {
+      expect(prefixOf({ ...real, LIEN_DISTRICT: '*' })).toBe('lien.central.');
+    });
+
+    it('given KAFKA_GROUP_PREFIX, when read, then it wins; a malformed one is refused', () => {
+      expect(prefixOf({ ...real, LIEN_DISTRICT: 'namur', KAFKA_GROUP_PREFIX: 'lien.staging.' })).toBe('lien.staging.');
+      expect(() => infrastructureFromEnv({ ...real, KAFKA_GROUP_PREFIX: 'Lien staging' })).toThrow(/KAFKA_GROUP_PREFIX/);
+    });
+
+    it('given no district, several districts or no broker, when read, then no prefix', () => {
+      expect(prefixOf(real)).toBeUndefined();
+      expect(prefixOf({ ...real, LIEN_DISTRICT: 'namur,liege' })).toBeUndefined();
+      expect(prefixOf({ ...real, LIEN_DISTRICT: 'unset' })).toBeUndefined();
+      expect(prefixOf({ DATABASE_URL: 'postgres://x/y', LIEN_DISTRICT: 'namur' })).toBeUndefined();
+    });
+  });
 });
 
 describe.each(['embedded', 'postgres'] as const)('the %s event store as services get it', (mode) => {

@@ -19,7 +19,10 @@ export interface ServiceTransport {
 
 /** Kafka when `KAFKA_BROKERS` is set, else the in-process transport (contracts flow only inside this process). */
 export function openServiceTransport(config: InfrastructureConfig, clientId: string): ServiceTransport {
-  if (config.mode === 'real' && config.kafkaBrokers) return { transport: createKafkaTransport({ brokers: [...config.kafkaBrokers], clientId }), durable: true };
+  if (config.mode === 'real' && config.kafkaBrokers) {
+    const groupPrefix = config.kafkaGroupPrefix ? { groupPrefix: config.kafkaGroupPrefix } : {};
+    return { transport: createKafkaTransport({ brokers: [...config.kafkaBrokers], clientId, ...groupPrefix }), durable: true };
+  }
   return { transport: createEmbeddedTransport(), durable: false };
 }
 
