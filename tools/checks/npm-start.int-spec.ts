@@ -1,7 +1,9 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PgliteEventStore } from '@lien/shared-event-store-pglite';
 import { acknowledgedFollowUp, devToken, eventually, followUpStates, LienProcess, referralIds } from './lien-process';
 
 // One file, run in order: the starts share dist/, which the first start builds.
@@ -148,6 +150,39 @@ describe('npm start: the demo seed survives a kill', () => {
     }
     expect(totals.map((t) => t['incidents'])).toEqual([1, 0]);
   }, 620_000);
+});
+
+describe('npm start: a crash between a mandate reference\'s reservation and its referral', () => {
+  let dataDir: string;
+  let lien: LienProcess;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'lien-reservation-'));
+  });
+
+  afterAll(async () => {
+    await lien?.stop('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('given demo case 1\'s reference reserved 100 s ago for a referral never written, when the seed runs, then it waits for the reservation to lapse and completes', async () => {
+    lien = new LienProcess({ LIEN_DATA_DIR: dataDir, PORT: String(port), LIEN_SEED: 'none' });
+    await lien.waitForLine(/lien: ready on/, 120_000);
+    await lien.stop('SIGTERM');
+    // What a SIGKILL between the two appends of a registration leaves: the reservation of demo case 1
+    // (luxembourg, SPJ, DEMO/LUX/01) naming a referral that was never stored.
+    const digest = createHash('sha256').update('SPJ:DEMOLUX01').digest('hex').slice(0, 40);
+    const events = await PgliteEventStore.open({ dataDir: join(dataDir, 'pglite-events'), schema: 'lien_referrals_events' });
+    const metadata = { district: 'luxembourg', correlationId: randomUUID(), causationId: randomUUID(), actor: { userId: 'demo-seed', role: 'coordinator' }, occurredAt: new Date().toISOString() };
+    const reservedAt = new Date(Date.now() - 100_000).toISOString();
+    await events.append(`referralref-luxembourg.${digest}`, [{ type: 'referrals.MandateReferenceReserved.v1', data: { referralId: randomUUID(), reservedAt }, metadata }], { expectedRevision: 'no-stream' });
+    await events.close();
+
+    lien = new LienProcess({ LIEN_DATA_DIR: dataDir, PORT: String(port) });
+    expect(await lien.waitForLine(/seed complete: 40 demo cases|demo seed interrupted/, 400_000)).toMatch(/seed complete/);
+    const token = await devToken(baseUrl, ['luxembourg']);
+    expect(await referralIds(baseUrl, token, 'luxembourg')).toHaveLength(20);
+  }, 560_000);
 });
 
 describe('npm start: bad input gets one clear line and a non-zero exit', () => {

@@ -22,6 +22,10 @@ interface Problem {
 const KEY_LAPSE_MS = 75_000;
 /** How long the referrals read model may take to catch up with its store after a restart. */
 const READ_MODEL_CATCH_UP_MS = 30_000;
+/** A little more than the referrals service's reservation grace (RESERVATION_GRACE_MS, 2 minutes). */
+const RESERVATION_HAND_OVER_MS = 150_000;
+/** A conflict that settles itself: send the command again in a while. */
+const TRY_AGAIN_LATER = Symbol('try again later');
 
 /** The statuses a referral may show once a step has been applied (a withdrawn open case is closed). */
 const AFTER: Record<DemoStep['kind'], readonly string[]> = {
@@ -65,9 +69,12 @@ export class DemoSeed {
 
   private async seedCase(demoCase: DemoCase): Promise<void> {
     const path = `/api/v1/districts/${demoCase.district}/referrals`;
-    let answer = await this.command(path, `demo-${demoCase.number}-register`, demoCase.registration, undefined, (problem) =>
-      typeof problem.existingReferralId === 'string' ? this.read(path, problem.existingReferralId) : undefined,
-    );
+    let answer = await this.command(path, `demo-${demoCase.number}-register`, demoCase.registration, undefined, async (problem) => {
+      if (typeof problem.existingReferralId !== 'string') return undefined;
+      // A crash between the reference's reservation and the referral itself leaves a holder that was
+      // never written: the service hands the reference over once the reservation's grace has passed.
+      return (await this.read(path, problem.existingReferralId, () => true, { missingIsAnswer: true })) ?? TRY_AGAIN_LATER;
+    });
     this.reporter.acknowledged(demoCase, answer.id, answer.status);
     for (const [index, step] of demoCase.steps.entries()) {
       const id = answer.id;
@@ -107,7 +114,9 @@ export class DemoSeed {
    * the store, so a referral not found yet, or one not yet at the state `settled` looks for, is asked
    * again for a while before the answer counts.
    */
-  private async read(path: string, id: string, settled: (answer: CommandAnswer) => boolean = () => true): Promise<CommandAnswer> {
+  private async read(path: string, id: string, settled?: (answer: CommandAnswer) => boolean): Promise<CommandAnswer>;
+  private async read(path: string, id: string, settled: (answer: CommandAnswer) => boolean, options: { missingIsAnswer: true }): Promise<CommandAnswer | undefined>;
+  private async read(path: string, id: string, settled: (answer: CommandAnswer) => boolean = () => true, options: { missingIsAnswer?: boolean } = {}): Promise<CommandAnswer | undefined> {
     const deadline = Date.now() + READ_MODEL_CATCH_UP_MS;
     for (;;) {
       const response = await fetch(`${this.baseUrl}${path}/${id}`, { headers: { authorization: `Bearer ${this.token}` } });
@@ -115,6 +124,8 @@ export class DemoSeed {
         const json = (await response.json()) as { id: string; status: string; revision: string };
         const answer = { id: json.id, status: json.status, etag: response.headers.get('etag') ?? `"${json.revision}"` };
         if (settled(answer) || Date.now() > deadline) return answer;
+      } else if (response.status === 404 && options.missingIsAnswer && Date.now() > deadline) {
+        return undefined;
       } else if (response.status !== 404 || Date.now() > deadline) {
         throw new DemoSeedError(`reading a demo referral answered ${response.status}`);
       }
@@ -136,10 +147,11 @@ export class DemoSeed {
    * Sends one command. A key still claimed by a request the crash interrupted lapses after a minute: wait.
    * Any other conflict goes to `settle`, which says whether the command had in fact been applied.
    */
-  private async command(path: string, key: string, body: unknown, ifMatch: string | undefined, settle: (problem: Problem) => Promise<CommandAnswer | undefined> | undefined): Promise<CommandAnswer> {
+  private async command(path: string, key: string, body: unknown, ifMatch: string | undefined, settle: (problem: Problem) => Promise<CommandAnswer | typeof TRY_AGAIN_LATER | undefined>): Promise<CommandAnswer> {
     const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${this.token}`, 'idempotency-key': key };
     if (ifMatch) headers['if-match'] = ifMatch;
     const deadline = Date.now() + KEY_LAPSE_MS;
+    const handOverDeadline = Date.now() + RESERVATION_HAND_OVER_MS;
     for (;;) {
       const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
       if (response.ok) {
@@ -152,7 +164,11 @@ export class DemoSeed {
         continue;
       }
       const settled = response.status === 409 || response.status === 412 ? await settle(problem) : undefined;
-      if (settled) return settled;
+      if (settled === TRY_AGAIN_LATER && Date.now() < handOverDeadline) {
+        await new Promise((r) => setTimeout(r, 5000));
+        continue;
+      }
+      if (settled && settled !== TRY_AGAIN_LATER) return settled;
       // The problem's code only: its detail could quote the request.
       throw new DemoSeedError(`${path.replace(/[0-9a-f-]{36}/, '{id}')} answered ${response.status} ${problem.code ?? ''}`.trim());
     }
