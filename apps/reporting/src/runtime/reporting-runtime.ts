@@ -1,10 +1,8 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MessageTransport } from '@lien/shared-messaging';
-import { createEmbeddedTransport } from '@lien/shared-messaging-embedded';
-import { createKafkaTransport } from '@lien/shared-messaging-kafka-platformatic';
 import { DistrictScopedDatabase } from '@lien/shared-read-model';
-import { InfrastructureConfig } from '@lien/shared-wiring';
+import { InfrastructureConfig, openServiceTransport } from '@lien/shared-wiring';
 import { openReportingDatabase, ReportingProjection, ReportingQueries } from '@lien/reporting-application';
 import { ReportingOptions } from './reporting-options';
 
@@ -27,8 +25,7 @@ export class ReportingRuntime implements OnModuleDestroy {
     const dataSource = await openReportingDatabase(infrastructure.databaseUrl, options.schema);
     const database = new DistrictScopedDatabase(dataSource);
     const ownsTransport = options.transport === undefined;
-    const groupPrefix = infrastructure.kafkaGroupPrefix ? { groupPrefix: infrastructure.kafkaGroupPrefix } : {};
-    const transport = options.transport ?? (infrastructure.kafkaBrokers ? createKafkaTransport({ brokers: [...infrastructure.kafkaBrokers], clientId: 'lien-reporting', ...groupPrefix }) : createEmbeddedTransport());
+    const transport = options.transport ?? openServiceTransport(infrastructure, 'lien-reporting').transport;
     const logger = new Logger('reporting');
     const projection = new ReportingProjection({
       dataSource,

@@ -6,7 +6,7 @@ import { computeIndicators, IndicatorSet } from '../indicators/district-indicato
 import { percent } from '../indicators/district-report';
 import { IndicatorDefinition, INDICATORS } from '../indicators/indicator-catalogue';
 import { summarise } from '../indicators/statistics';
-import { ForcedCell, forcedFlowCells, StockContext, stockCell } from './stock-chain';
+import { ForcedCell, forcedFlowCells, StockContext, stockCell, stockValue } from './stock-chain';
 
 export interface DistrictProfile {
   readonly code: string;
@@ -95,7 +95,7 @@ function stockTable(definition: IndicatorDefinition, districts: readonly Distric
     return cellOf(row, link.category);
   };
   const rows = districts.map((d) => stockCell(definition, d.code, protection.stocks, flowCell));
-  const sum = districts.reduce((acc, d) => acc + (protection.stocks.sets.get(d.code)?.[definition.id].counts['n'] ?? 0), 0);
+  const sum = districts.reduce((acc, d) => acc + stockValue(definition, d.code, protection.stocks), 0);
   const total = rows.every((v) => v.status === 'published') ? published(sum) : SUPPRESSED;
   return { categories: ['n'], cells: rows.map((v) => [v]), rowTotals: rows, columnTotals: [total], grandTotal: total };
 }

@@ -29,6 +29,11 @@ export interface ForcedCell extends CellLink {
 
 const isSmall = (value: number, threshold: number) => value > 0 && value < threshold;
 
+/** A district's raw stock at the end of the period. */
+export function stockValue(definition: IndicatorDefinition, district: string, context: StockContext): number {
+  return context.sets.get(district)?.[definition.id].counts['n'] ?? 0;
+}
+
 /** Anything dated before `day`: then the stock at the start is not the zero everyone knows. */
 export function hasHistoryBefore(facts: DistrictFacts | undefined, day: string): boolean {
   if (!facts) return false;
@@ -60,7 +65,7 @@ export function forcedFlowCells(districts: readonly string[], context: StockCont
     const identity = definition.stockOf;
     if (!identity?.exact) continue;
     for (const district of districts) {
-      const stock = context.sets.get(district)?.[definition.id].counts['n'] ?? 0;
+      const stock = stockValue(definition, district, context);
       if (!isSmall(stock, context.threshold) || !chainUnbroken(definition, district, context)) continue;
       const flow = [...identity.inflows, ...identity.outflows].find((link) => rawFlow(link, district, context.sets) > 0);
       if (flow) forced.push({ ...flow, district });
@@ -77,7 +82,7 @@ export function forcedFlowCells(districts: readonly string[], context: StockCont
  */
 export function stockCell(definition: IndicatorDefinition, district: string, context: StockContext, flowCell: (link: CellLink, district: string) => PublishedValue): PublishedValue {
   const identity = definition.stockOf;
-  const value = context.sets.get(district)?.[definition.id].counts['n'] ?? 0;
+  const value = stockValue(definition, district, context);
   if (!identity) throw new Error(`${definition.id} is not a stock`);
   const flowsPublished = [...identity.inflows, ...identity.outflows].every((link) => flowCell(link, district).status === 'published');
   return !isSmall(value, context.threshold) && chainUnbroken(definition, district, context) && flowsPublished ? published(value) : SUPPRESSED;
